@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh Debian machine that has the .NET SDK.
+# Installs what the tests need when it is missing, then runs `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET SDK (dotnet) is not on PATH; install the SDK that global.json names (10.0.1xx or later)." >&2
+  exit 1
+fi
+
+# Debian packages the tests use; installed only when missing.
+needed=()
+command -v git >/dev/null 2>&1 || needed+=(git)
+if [ ${#needed[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${needed[@]}"
+fi
+
+dotnet test Fleet.sln --nologo "$@"
