@@ -36,8 +36,9 @@ public sealed record APIError(ErrorKind Kind, string Message)
     /// <inheritdoc />
     public override string ToString()
     {
-        var where = Location is null ? "" : $" at {Location}";
         var code = Code is null ? "" : $" {Code}";
-        return $"{Kind}{code}{where}: {Message}";
+        // Messages about a text usually name the place themselves; add it only when one does not.
+        var where = Location is null || Message.Contains(Location.ToString(), StringComparison.Ordinal) ? "" : $" ({Location})";
+        return $"{Kind}{code}: {Message}{where}";
     }
 }

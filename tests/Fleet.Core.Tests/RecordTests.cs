@@ -104,7 +104,8 @@ public class RecordTests
     public void Errors_say_kind_code_place_and_message()
     {
         Assert.Equal("Http 404: unit does not exist", APIError.Http(404, "unit does not exist").ToString());
-        Assert.Equal("UnitFile at line 2, column 10: bad", APIError.UnitFile("bad", new SourceLocation(2, 10, 19)).ToString());
+        Assert.Equal("UnitFile: bad (line 2, column 10)", APIError.UnitFile("bad", new SourceLocation(2, 10, 19)).ToString());
+        Assert.Equal("UnitFile: bad at line 2, column 10", APIError.UnitFile("bad at line 2, column 10", new SourceLocation(2, 10, 19)).ToString());
     }
 
     [Fact]
