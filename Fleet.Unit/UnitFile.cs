@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Fleet.Core;
 using Fleet.Core.Collections;
@@ -53,7 +54,15 @@ public sealed class UnitFile : IEquatable<UnitFile>
     public static Either<APIError, UnitFile> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(Encoding.UTF8.GetBytes(text));
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            return Parse(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses the UTF-8 bytes of a unit file as fleet does.</summary>
