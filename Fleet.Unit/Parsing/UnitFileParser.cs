@@ -120,7 +120,8 @@ internal static class UnitFileParser
                     // The value is one contiguous stretch of the text: continuation lines keep
                     // their backslash and newline, so it runs from after '=' to the last line read.
                     var (start, end) = ReadLine(ref reader, text, out var atEnd);
-                    if (!GoText.TrimSpace(text[start..end]).IsEmpty)
+                    var trimmed = GoText.TrimSpace(text[start..end]);
+                    if (!trimmed.IsEmpty)
                     {
                         valueEnd = end;
                         if (text[end - 1] == '\\')
@@ -129,7 +130,9 @@ internal static class UnitFileParser
                             break;
                         }
                     }
-                    options.Add(new UnitOption(section!, optionName!, OptionValue(text[valueStart..valueEnd])));
+                    // Most values are one line: then the trimmed line is the value.
+                    var value = start == valueStart ? GoText.ToText(trimmed) : OptionValue(text[valueStart..valueEnd]);
+                    options.Add(new UnitOption(section!, optionName!, value));
                     step = Step.NextSectionOrOption;
                     break;
                 }

@@ -39,7 +39,7 @@ internal static class UnitFileWriter
             var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : Rent(max, ref rented);
             var length = Write(options, buffer);
             Span<byte> digest = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(buffer[..length], digest);
+            UnitHasher.Hash(buffer[..length], digest);
             return Convert.ToHexStringLower(digest);
         }
         finally
