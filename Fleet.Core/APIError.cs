@@ -15,6 +15,9 @@ public sealed record APIError(ErrorKind Kind, string Message)
     /// <summary>Where in the input the problem is, for errors about a text such as a unit file.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>The start of what the peer sent before the failure, escaped for display; absent when nothing was received.</summary>
+    public string? Received { get; init; }
+
     /// <summary>An error for input refused before anything was sent.</summary>
     /// <param name="message">What was wrong with the input.</param>
     /// <returns>An error of kind <see cref="ErrorKind.Validation"/>.</returns>

@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Fleet.Core;
+using LanguageExt;
+
+namespace Fleet.Transport.Http;
+
+/// <summary>
+/// One HTTP/1.1 connection over any duplex byte stream (socket, TLS, SSH channel), driven
+/// through a PipeReader and a PipeWriter. One request at a time. A response is read whole
+/// (within the limits) and handed to the caller's handler as a view of the buffer; only then
+/// is the buffer released. The connection is reusable only after a complete response with
+/// keep-alive and nothing extra behind it.
+/// </summary>
+internal sealed class HttpConnection : IAsyncDisposable
+{
+    private const int ScratchBytes = 1024;
+
+    private static long lastId;
+
+    private readonly Stream stream;
+    private readonly PipeReader reader;
+    private readonly PipeWriter writer;
+    private readonly HttpLimits limits;
+    private readonly byte[] scratch;
+
+    public HttpConnection(Stream stream, HttpLimits? limits = null)
+    {
+        this.stream = stream;
+        this.limits = limits ?? HttpLimits.Default;
+        reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        scratch = new byte[Math.Max(ScratchBytes, this.limits.MaxLineBytes)];
+        Id = Interlocked.Increment(ref lastId);
+    }
+
+    /// <summary>A number that tells connections apart in logs.</summary>
+    public long Id { get; }
+
+    /// <summary>How many requests this connection has completed.</summary>
+    public int Completed { get; private set; }
+
+    /// <summary>Whether another request may be sent on this connection.</summary>
+    public bool IsReusable { get; private set; } = true;
+
+    /// <summary>Whether the last failure happened before any byte of the response arrived (so an idempotent request may be retried).</summary>
+    public bool FailedBeforeResponse { get; private set; }
+
+    public async Task<Either<APIError, T>> SendAsync<T>(
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
+    {
+        if (!RequestWriter.IsSafeTarget(request.Target))
+        {
+            return APIError.Validation($"the request target {Core.Text.GoQuoting.Quote(request.Target)} must be an escaped path of visible ASCII");
+        }
+        if (!RequestWriter.IsSafeHost(request.Host))
+        {
+            return APIError.Validation($"the Host value {Core.Text.GoQuoting.Quote(request.Host)} must be visible ASCII");
+        }
+        if (!IsReusable) throw new InvalidOperationException("this connection cannot carry another request");
+
+        IsReusable = false;
+        FailedBeforeResponse = true;
+        try
+        {
+            RequestWriter.Write(writer, request);
+            var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (flushed.IsCompleted) return Broken("the server closed the connection before the request was sent", ReadOnlySequence<byte>.Empty);
+            return await ReadResponseAsync(request, handle, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            return Broken($"the connection broke: {e.Message}", ReadOnlySequence<byte>.Empty);
+        }
+    }
+
+    private async Task<Either<APIError, T>> ReadResponseAsync<T>(
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
+    {
+        ResponseHead head = default;
+        var haveHead = false;
+        var framing = BodyFraming.None;
+        ChunkedBodyDecoder? chunked = null;
+        var bufferedLimit = 2L * limits.MaxHeaderBytes + limits.MaxBodyBytes;
+
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (!buffer.IsEmpty) FailedBeforeResponse = false;
+
+            if (!haveHead)
+            {
+                var status = ResponseHeadParser.TryParse(buffer, limits, scratch, out head, out var rejection);
+                if (status == ParseStatus.Invalid) return Refused(rejection, buffer);
+                if (status == ParseStatus.Complete)
+                {
+                    if (head.IsInformational)
+                    {
+                        // 100 Continue and friends precede the real answer; drop them.
+                        reader.AdvanceTo(buffer.GetPosition(head.Length));
+                        continue;
+                    }
+                    haveHead = true;
+                    framing = BodyFramings.Of(request.Method, head);
+                    if (framing == BodyFraming.ContentLength && head.ContentLength > limits.MaxBodyBytes) return Refused(HttpRejection.BodyTooLarge, buffer);
+                    if (framing == BodyFraming.Chunked) chunked = new ChunkedBodyDecoder();
+                }
+            }
+
+            if (haveHead)
+            {
+                var afterHead = buffer.Slice(head.Length);
+                ReadOnlySequence<byte>? body = null;
+                long used = 0;
+                switch (framing)
+                {
+                    case BodyFraming.None:
+                        body = ReadOnlySequence<byte>.Empty;
+                        break;
+                    case BodyFraming.ContentLength:
+                        if (afterHead.Length >= head.ContentLength!.Value)
+                        {
+                            used = head.ContentLength.Value;
+                            body = afterHead.Slice(0, used);
+                        }
+                        break;
+                    case BodyFraming.Chunked:
+                        var decoded = chunked!.TryDecode(afterHead, limits, scratch, out var rejection);
+                        if (decoded == ParseStatus.Invalid) return Refused(rejection, buffer);
+                        if (decoded == ParseStatus.Complete)
+                        {
+                            used = chunked.FramingLength;
+                            body = chunked.Body(afterHead);
+                        }
+                        break;
+                    case BodyFraming.UntilClose:
+                        if (afterHead.Length > limits.MaxBodyBytes) return Refused(HttpRejection.BodyTooLarge, buffer);
+                        if (result.IsCompleted)
+                        {
+                            used = afterHead.Length;
+                            body = afterHead;
+                        }
+                        break;
+                }
+
+                if (body is { } complete)
+                {
+                    var end = head.Length + used;
+                    try
+                    {
+                        return handle(new HttpResponse(head.StatusCode, head.ContentType, complete));
+                    }
+                    finally
+                    {
+                        // Bytes beyond the response mean the stream is out of step: never reuse it.
+                        IsReusable = head.KeepAlive && framing != BodyFraming.UntilClose && buffer.Length == end && !result.IsCompleted;
+                        Completed++;
+                        reader.AdvanceTo(buffer.GetPosition(end));
+                    }
+                }
+            }
+
+            if (result.IsCompleted)
+            {
+                return buffer.IsEmpty
+                    ? Broken("the server closed the connection without answering", buffer)
+                    : Refused(HttpRejection.EndedEarly, buffer);
+            }
+            if (buffer.Length > bufferedLimit) return Refused(HttpRejection.BodyTooLarge, buffer);
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private APIError Refused(HttpRejection rejection, in ReadOnlySequence<byte> received)
+    {
+        var error = new APIError(ErrorKind.Protocol, rejection.Describe()) { Received = ReceivedBytes.Show(received) };
+        reader.AdvanceTo(received.End);
+        return error;
+    }
+
+    private static APIError Broken(string message, in ReadOnlySequence<byte> received) =>
+        new(ErrorKind.Transport, message) { Received = ReceivedBytes.Show(received) };
+
+    public async ValueTask DisposeAsync()
+    {
+        IsReusable = false;
+        await reader.CompleteAsync().ConfigureAwait(false);
+        await writer.CompleteAsync().ConfigureAwait(false);
+        await stream.DisposeAsync().ConfigureAwait(false);
+    }
+}

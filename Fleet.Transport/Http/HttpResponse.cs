@@ -1,0 +1,9 @@
+using System.Buffers;
+
+namespace Fleet.Transport.Http;
+
+/// <summary>
+/// A complete response as the client keeps it. The body is a view of the connection's buffer:
+/// it is valid only while the response handler runs, which lets JSON be decoded in place.
+/// </summary>
+internal readonly record struct HttpResponse(int StatusCode, string? ContentType, ReadOnlySequence<byte> Body);

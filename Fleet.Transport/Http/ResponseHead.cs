@@ -1,0 +1,19 @@
+namespace Fleet.Transport.Http;
+
+/// <summary>
+/// What the client keeps of a response's status line and headers: only what framing and fleet's
+/// API use. Everything else is checked for well-formedness and dropped without allocation.
+/// </summary>
+internal readonly record struct ResponseHead(
+    int Version,
+    int StatusCode,
+    long? ContentLength,
+    bool Chunked,
+    bool KeepAlive,
+    string? ContentType,
+    int HeaderCount,
+    int Length)
+{
+    /// <summary>HTTP/1.1 is 11, HTTP/1.0 is 10.</summary>
+    public bool IsInformational => StatusCode is >= 100 and < 200;
+}
