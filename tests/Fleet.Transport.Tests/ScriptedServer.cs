@@ -18,9 +18,23 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <param name="answers">For each request on the connection, the bytes to send; null closes without answering.</param>
     /// <param name="closeAfter">Close the connection after the last answer.</param>
     public ScriptedServer(IReadOnlyList<byte[]?> answers, bool closeAfter = true)
+        : this([answers], closeAfter)
+    {
+    }
+
+    /// <param name="connections">For each connection accepted in turn, its answers.</param>
+    /// <param name="closeAfter">Close each connection after its last answer.</param>
+    public ScriptedServer(IReadOnlyList<IReadOnlyList<byte[]?>> connections, bool closeAfter = true)
     {
         listener.Start();
-        serving = ServeAsync(answers, closeAfter);
+        serving = Task.WhenAll(ServeAllAsync(connections, closeAfter));
+    }
+
+    public int Accepted { get; private set; }
+
+    private async Task ServeAllAsync(IReadOnlyList<IReadOnlyList<byte[]?>> connections, bool closeAfter)
+    {
+        foreach (var answers in connections) await ServeAsync(answers, closeAfter);
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -34,6 +48,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
         try
         {
             using var client = await listener.AcceptTcpClientAsync(stop.Token);
+            Accepted++;
             var stream = client.GetStream();
             var pending = new List<byte>();
             foreach (var answer in answers)

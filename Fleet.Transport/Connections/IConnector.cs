@@ -1,0 +1,17 @@
+using Fleet.Core;
+using LanguageExt;
+
+namespace Fleet.Transport.Connections;
+
+/// <summary>
+/// Opens a duplex byte stream to fleet: the one seam between the HTTP codec and the ways of
+/// reaching fleet (unix socket, TCP, TLS, later SSH channels).
+/// </summary>
+internal interface IConnector
+{
+    /// <summary>Where this connector reaches, for messages and logs.</summary>
+    string Description { get; }
+
+    /// <summary>Opens a new stream, or says why it could not.</summary>
+    Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Fleet.Core;
+using Fleet.Transport.Connections;
+using LanguageExt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Fleet.Transport.Http;
+
+/// <summary>
+/// Keep-alive connections to one endpoint, shared by any number of concurrent callers: at most
+/// <see cref="HttpTransportOptions.MaxConnections"/> in use, idle ones kept for the idle timeout.
+/// A request that fails before any response byte on a reused connection (the server closed it
+/// while idle) is retried once on a new connection if its method is idempotent; nothing else
+/// is retried.
+/// </summary>
+internal sealed class ConnectionPool : IAsyncDisposable
+{
+    private readonly IConnector connector;
+    private readonly HttpTransportOptions options;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim slots;
+    private readonly ConcurrentStack<(HttpConnection Connection, long IdleSince)> idle = new();
+    private volatile bool disposed;
+
+    public ConnectionPool(IConnector connector, HttpTransportOptions? options = null, ILogger? logger = null)
+    {
+        this.connector = connector;
+        this.options = options ?? HttpTransportOptions.Default;
+        this.logger = logger ?? NullLogger.Instance;
+        slots = new SemaphoreSlim(this.options.MaxConnections, this.options.MaxConnections);
+    }
+
+    /// <summary>Connections waiting for a request.</summary>
+    public int IdleCount => idle.Count;
+
+    public async Task<Either<APIError, T>> SendAsync<T>(
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (result, retryable) = await SendOnceAsync(request, handle, TakeIdle(), cancellationToken).ConfigureAwait(false);
+            if (!retryable || !request.IsIdempotent) return result;
+            TransportLog.Retrying(logger, request.Method, request.Target, result.Match(_ => "", e => e.Message));
+            (result, _) = await SendOnceAsync(request, handle, null, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<(Either<APIError, T> Result, bool Retryable)> SendOnceAsync<T>(
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, HttpConnection? connection, CancellationToken cancellationToken)
+    {
+        var reused = connection is not null;
+        if (connection is null)
+        {
+            var opened = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (opened.IsLeft) return (opened.Match(_ => throw new InvalidOperationException(), e => (Either<APIError, T>)e), false);
+            connection = opened.Match(c => c, _ => throw new InvalidOperationException());
+        }
+
+        if (request.JsonBody is { } body && logger.IsEnabled(LogLevel.Trace))
+        {
+            TransportLog.RequestBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(body.Span));
+        }
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.RequestTimeout);
+        try
+        {
+            var result = await connection.SendAsync(request, response =>
+            {
+                status = response.StatusCode;
+                if (logger.IsEnabled(LogLevel.Trace))
+                {
+                    TransportLog.ResponseBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(response.Body.ToArray()));
+                }
+                return handle(response);
+            }, timeout.Token).ConfigureAwait(false);
+
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var reuse = reused ? "reused" : "new";
+            if (status != 0) TransportLog.Exchange(logger, request.Method, request.Target, status, elapsed, connection.Id, reuse);
+            else TransportLog.Failed(logger, request.Method, request.Target, elapsed, connection.Id, reuse, result.Match(_ => "", e => e.ToString()));
+
+            var retryable = reused && status == 0 && connection.FailedBeforeResponse && result.Match(_ => false, e => e.Kind == ErrorKind.Transport);
+            await ReturnAsync(connection).ConfigureAwait(false);
+            return (result, retryable);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return (new APIError(ErrorKind.Timeout, $"no complete answer to {request.Method} {request.Target} from {connector.Description} within {options.RequestTimeout.TotalSeconds:0.###} s"), false);
+        }
+        catch
+        {
+            // Cancelled by the caller, or a bug: the connection may be half-read, so it goes.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<Either<APIError, HttpConnection>> OpenAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            var stream = await connector.ConnectAsync(timeout.Token).ConfigureAwait(false);
+            return stream.Map(s => new HttpConnection(s, options.Limits));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new APIError(ErrorKind.Timeout, $"connecting to {connector.Description} took longer than {options.ConnectTimeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    private HttpConnection? TakeIdle()
+    {
+        var now = Stopwatch.GetTimestamp();
+        while (idle.TryPop(out var entry))
+        {
+            if (Stopwatch.GetElapsedTime(entry.IdleSince, now) < options.IdleTimeout) return entry.Connection;
+            _ = entry.Connection.DisposeAsync().AsTask();
+        }
+        return null;
+    }
+
+    private async ValueTask ReturnAsync(HttpConnection connection)
+    {
+        if (connection.IsReusable && !disposed)
+        {
+            idle.Push((connection, Stopwatch.GetTimestamp()));
+            // Disposal may have drained the stack just before the push: drain again.
+            if (disposed) await DrainAsync().ConfigureAwait(false);
+            return;
+        }
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task DrainAsync()
+    {
+        while (idle.TryPop(out var entry)) await entry.Connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // The semaphore is not disposed: requests still in flight release their slot when they end.
+    public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        await DrainAsync().ConfigureAwait(false);
+    }
+}
