@@ -69,7 +69,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
 
         if (request.JsonBody is { } body && logger.IsEnabled(LogLevel.Trace))
         {
-            TransportLog.RequestBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(body.Span));
+            TransportLog.RequestBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(body));
         }
         var started = Stopwatch.GetTimestamp();
         var status = 0;

@@ -32,7 +32,7 @@ internal static class RequestWriter
             Append(output, "Content-Type: application/json\r\nContent-Length: ");
             Append(output, body.Length.ToString(CultureInfo.InvariantCulture));
             Append(output, "\r\n\r\n");
-            output.Write(body.Span);
+            output.Write(body);
         }
         else
         {

@@ -16,6 +16,8 @@ namespace Fleet.Transport.Tests;
 /// Kestrel answering a few fleet-shaped routes, on a unix socket, TCP or TLS: a real HTTP stack
 /// that shares no code with the client.
 /// </summary>
+public sealed record EchoedRequest(string Method, string Target, string Host, string UserAgent, string Accept, string? ContentType, long? ContentLength, byte[] Body);
+
 internal sealed class TestFleetServer : IAsyncDisposable
 {
     public static readonly FleetUnit Hello = new("hello.service", [new UnitOption("Service", "ExecStart", "/bin/echo <hello> & \u00e9")], DesiredState.Launched, DesiredState.Launched, "222f532fc7580e18ebfca1f8614c8086");
@@ -68,6 +70,22 @@ internal sealed class TestFleetServer : IAsyncDisposable
         {
             using var body = await JsonDocument.ParseAsync(request.Body);
             return Results.Text(body.RootElement.GetRawText());
+        });
+        // What Kestrel's own parser made of a request, for the property that ours writes what it means.
+        app.MapMethods("/req/{**rest}", ["GET", "PUT", "DELETE", "PATCH"], async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            var request = context.Request;
+            return Results.Json(new EchoedRequest(
+                request.Method,
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
+                request.Headers.Host.ToString(),
+                request.Headers.UserAgent.ToString(),
+                request.Headers.Accept.ToString(),
+                request.ContentType,
+                request.ContentLength,
+                body.ToArray()));
         });
         await app.StartAsync();
         var server = new TestFleetServer(app, directory) { SocketPath = socketPath };
