@@ -1,19 +1,13 @@
 using System.Buffers;
 using System.Text;
+using Fleet.Tests.Shared;
 using Fleet.Transport.Http;
 
 namespace Fleet.Transport.Tests;
 
 public class ResponseHeadParserTests
 {
-    private static readonly string Transcripts = Path.Combine(FindRoot(), "tests", "fleet-reference", "transcripts");
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Fleet.sln"))) directory = directory.Parent;
-        return directory.FullName;
-    }
+    private static readonly string Transcripts = ReferenceData.Folder("transcripts", "FLEET_TRANSCRIPTS");
 
     private static ParseStatus Parse(in ReadOnlySequence<byte> bytes, out ResponseHead head, out HttpRejection rejection, HttpLimits? limits = null) =>
         ResponseHeadParser.TryParse(bytes, limits ?? HttpLimits.Default, new byte[8192], out head, out rejection);
