@@ -73,8 +73,6 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
         var started = Stopwatch.GetTimestamp();
         var status = 0;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
         try
         {
             var result = await connection.SendAsync(request, response =>
@@ -85,7 +83,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
                     TransportLog.ResponseBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(response.Body.ToArray()));
                 }
                 return handle(response);
-            }, timeout.Token).ConfigureAwait(false);
+            }, cancellationToken, options.RequestTimeout).ConfigureAwait(false);
 
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var reuse = reused ? "reused" : "new";
@@ -95,11 +93,6 @@ internal sealed class ConnectionPool : IAsyncDisposable
             var retryable = reused && status == 0 && connection.FailedBeforeResponse && result.Match(_ => false, e => e.Kind == ErrorKind.Transport);
             await ReturnAsync(connection).ConfigureAwait(false);
             return (result, retryable);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return (new APIError(ErrorKind.Timeout, $"no complete answer to {request.Method} {request.Target} from {connector.Description} within {options.RequestTimeout.TotalSeconds:0.###} s"), false);
         }
         catch
         {
@@ -116,7 +109,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
         try
         {
             var stream = await connector.ConnectAsync(timeout.Token).ConfigureAwait(false);
-            return stream.Map(s => new HttpConnection(s, options.Limits));
+            return stream.Map(s => new HttpConnection(s, options.Limits, connector.Description));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -24,10 +24,16 @@ internal sealed class HttpConnection : IAsyncDisposable
     private readonly PipeWriter writer;
     private readonly HttpLimits limits;
     private readonly byte[] scratch;
+    private readonly string peer;
 
-    public HttpConnection(Stream stream, HttpLimits? limits = null)
+    // One timeout source for the connection's life, re-armed per request and reset after it:
+    // a linked source per request would cost a source and a timer every time.
+    private readonly CancellationTokenSource timeouts = new();
+
+    public HttpConnection(Stream stream, HttpLimits? limits = null, string? peer = null)
     {
         this.stream = stream;
+        this.peer = peer ?? "the server";
         this.limits = limits ?? HttpLimits.Default;
         reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
         writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
@@ -47,8 +53,13 @@ internal sealed class HttpConnection : IAsyncDisposable
     /// <summary>Whether the last failure happened before any byte of the response arrived (so an idempotent request may be retried).</summary>
     public bool FailedBeforeResponse { get; private set; }
 
+    /// <summary>
+    /// Sends a request and hands its response to <paramref name="handle"/>. A response that is
+    /// not complete within <paramref name="timeout"/> is a Timeout error; the caller's
+    /// cancellation is an OperationCanceledException. Either way the connection is not reused.
+    /// </summary>
     public async Task<Either<APIError, T>> SendAsync<T>(
-        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (!RequestWriter.IsSafeTarget(request.Target))
         {
@@ -62,16 +73,40 @@ internal sealed class HttpConnection : IAsyncDisposable
 
         IsReusable = false;
         FailedBeforeResponse = true;
+        var limit = timeout ?? Timeout.InfiniteTimeSpan;
+        timeouts.CancelAfter(limit);
+        var link = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeouts)
+            : default;
+        var token = timeouts.Token;
         try
         {
             RequestWriter.Write(writer, request);
-            var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var flushed = await writer.FlushAsync(token).ConfigureAwait(false);
             if (flushed.IsCompleted) return Broken("the server closed the connection before the request was sent", ReadOnlySequence<byte>.Empty);
-            return await ReadResponseAsync(request, handle, cancellationToken).ConfigureAwait(false);
+            return await ReadResponseAsync(request, handle, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            IsReusable = false;
+            return new APIError(ErrorKind.Timeout, $"no complete answer to {request.Method} {request.Target} from {peer} within {limit.TotalSeconds:0.###} s");
+        }
+        catch (OperationCanceledException)
+        {
+            IsReusable = false;
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             return Broken($"the connection broke: {e.Message}", ReadOnlySequence<byte>.Empty);
+        }
+        finally
+        {
+            // Unlink first (Dispose waits for a running callback), so the caller's token cannot
+            // fire into the next request. A source that fired cannot be reset, and a connection
+            // it fired on may be half-read.
+            link.Dispose();
+            if (!timeouts.TryReset()) IsReusable = false;
         }
     }
 
@@ -186,6 +221,7 @@ internal sealed class HttpConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         IsReusable = false;
+        timeouts.Dispose();
         await reader.CompleteAsync().ConfigureAwait(false);
         await writer.CompleteAsync().ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);

@@ -34,7 +34,11 @@ internal sealed class ScriptedServer : IAsyncDisposable
 
     private async Task ServeAllAsync(IReadOnlyList<IReadOnlyList<byte[]?>> connections, bool closeAfter)
     {
-        foreach (var answers in connections) await ServeAsync(answers, closeAfter);
+        foreach (var answers in connections)
+        {
+            if (stop.IsCancellationRequested) return;
+            await ServeAsync(answers, closeAfter);
+        }
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -59,7 +63,8 @@ internal sealed class ScriptedServer : IAsyncDisposable
             }
             if (!closeAfter) await Task.Delay(Timeout.Infinite, stop.Token);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
+        // Disposal stops the listener, possibly while the next connection is being awaited.
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or InvalidOperationException or ObjectDisposedException)
         {
         }
     }
