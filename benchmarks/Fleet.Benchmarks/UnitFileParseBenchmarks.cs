@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Fleet.Core;
 using Fleet.Unit;
 
 namespace Fleet.Benchmarks;
@@ -8,6 +10,7 @@ namespace Fleet.Benchmarks;
 /// into lines (the least any line-based reader must do). One operation is the whole corpus.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(Config))]
 public class UnitFileParseBenchmarks
 {
     private byte[][] files = [];
@@ -42,5 +45,54 @@ public class UnitFileParseBenchmarks
             options += UnitFile.Parse(file).Match(unit => unit.Options.Count, _ => -1);
         }
         return options;
+    }
+
+    /// <summary>
+    /// What one <see cref="Parse"/> operation keeps: per unit file with options, the UnitFile,
+    /// its ValueList and array, one UnitOption per option, and every string of those options
+    /// that is new each time (a string that a second parse hands out again, like the known
+    /// section names and "", is static and costs nothing per run).
+    /// </summary>
+    internal static long ResultBytes(byte[][] files)
+    {
+        var first = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var file in files)
+        {
+            foreach (var option in OptionsOf(file)) first.UnionWith([option.Section, option.Name, option.Value]);
+        }
+
+        long total = 0;
+        foreach (var file in files)
+        {
+            var options = OptionsOf(file);
+            if (options.Count == 0) continue; // UnitFile.Empty
+            total += ObjectSizes.Object(references: 2) // UnitFile: the options and the cached hash
+                + ObjectSizes.Object(references: 1) // ValueList<UnitOption>
+                + ObjectSizes.ReferenceArray(options.Count)
+                + options.Count * ObjectSizes.Object(references: 3); // UnitOption
+            var strings = new HashSet<string>(ReferenceEqualityComparer.Instance);
+            foreach (var option in options) strings.UnionWith([option.Section, option.Name, option.Value]);
+            foreach (var text in strings)
+            {
+                if (!first.Contains(text)) total += ObjectSizes.String(text.Length);
+            }
+        }
+        return total;
+    }
+
+    private static IReadOnlyList<UnitOption> OptionsOf(byte[] file) =>
+        UnitFile.Parse(file).Match(unit => unit.Options, error => throw new InvalidOperationException(error.ToString()));
+
+    private sealed class Config : ManualConfig
+    {
+        private static readonly Lazy<byte[][]> Corpus = new(ReferenceUnits.Accepted);
+
+        public Config()
+        {
+            AddColumn(new ThroughputColumn(() => Corpus.Value.Sum(file => (long)file.Length), "bytes of the accepted reference units"));
+            AddColumn(new ResultBytesColumn(
+                method => method == nameof(Parse) ? ResultBytes(Corpus.Value) : null,
+                "Result keeps: the objects one operation's results hold that are new each run (UnitFile, list, options, fresh strings); the floor for Allocated"));
+        }
     }
 }
