@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -12,6 +14,9 @@ internal static class GoText
 {
     public const int RuneError = 0xFFFD;
     private const int UtfMax = 4;
+
+    // The longest text ToText converts through a stack buffer (512 bytes of stack).
+    private const int StackChars = 256;
 
     /// <summary>Decodes the first rune as Go's utf8.DecodeRune: invalid input is (U+FFFD, 1).</summary>
     public static int DecodeRune(ReadOnlySpan<byte> p, out int size)
@@ -157,10 +162,25 @@ internal static class GoText
     /// valid UTF-8 becomes one U+FFFD. fleet stores option values as JSON strings, so this is the
     /// text fleet's server ends up holding (and hashing) for such bytes.
     /// </summary>
+    [SkipLocalsInit]
     public static string ToText(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty) return "";
-        if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        if (bytes.Length <= StackChars)
+        {
+            // Names and values are short: converting into a stack buffer checks and converts in
+            // one pass, where IsValid then GetString took three (check, count, convert). Valid
+            // UTF-8 never needs more UTF-16 units than it has bytes. Only the written part is read.
+            Span<char> chars = stackalloc char[StackChars];
+            if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+            {
+                return new string(chars[..written]);
+            }
+        }
+        else if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
         var builder = new StringBuilder(bytes.Length);
         while (!bytes.IsEmpty)
         {
