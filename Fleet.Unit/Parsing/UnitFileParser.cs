@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Fleet.Core;
 using Fleet.Core.Collections;
 
@@ -30,7 +31,11 @@ internal static class UnitFileParser
         var reader = new GoBufferedReader(text);
         var options = new OptionListBuilder();
         var step = Step.NextSection;
+        // The current section's name is made into a string only when an option needs it, so a
+        // section without options (or a repeated header) allocates nothing.
+        var inSection = false;
         string? section = null;
+        int sectionStart = 0, sectionEnd = 0;
         string? optionName = null;
         int valueStart = 0, valueEnd = 0;
         var nextLineBreak = -1;
@@ -58,7 +63,13 @@ internal static class UnitFileParser
                     var open = reader.Position - 1;
                     var (start, end) = reader.ReadThrough((byte)']', out var atEnd);
                     if (atEnd) return Fail(out failure, UnitFileProblem.UnterminatedSection, open, ref options);
-                    section = SectionName(text[start..(end - 1)], section);
+                    // The same name as the section before keeps its string (the options share it).
+                    if (section is null || !SameName(text[start..(end - 1)], section))
+                    {
+                        section = null;
+                        (sectionStart, sectionEnd) = (start, end - 1);
+                    }
+                    inSection = true;
                     step = Step.SectionSuffix;
                     break;
                 }
@@ -84,7 +95,7 @@ internal static class UnitFileParser
                         if (end > start && text[end - 1] == ' ') end--;
                         if (end == start || text[end - 1] != '\\') break;
                     }
-                    step = section is null ? Step.NextSection : Step.NextSectionOrOption;
+                    step = inSection ? Step.NextSectionOrOption : Step.NextSection;
                     break;
 
                 case Step.NextSectionOrOption:
@@ -132,7 +143,8 @@ internal static class UnitFileParser
                     }
                     // Most values are one line: then the trimmed line is the value.
                     var value = start == valueStart ? GoText.ToText(trimmed) : OptionValue(text[valueStart..valueEnd]);
-                    options.Add(new UnitOption(section!, optionName!, value));
+                    section ??= SectionName(text[sectionStart..sectionEnd]);
+                    options.Add(new UnitOption(section, optionName!, value));
                     step = Step.NextSectionOrOption;
                     break;
                 }
@@ -159,17 +171,20 @@ internal static class UnitFileParser
         return (start, end);
     }
 
-    private static string SectionName(ReadOnlySpan<byte> name, string? current)
-    {
-        if (current is not null && name.Length == current.Length && System.Text.Ascii.Equals(name, current)) return current;
-        return KnownSections.Find(name) ?? GoText.ToText(name);
-    }
+    private static bool SameName(ReadOnlySpan<byte> name, string current) =>
+        name.Length == current.Length && System.Text.Ascii.Equals(name, current);
+
+    private static string SectionName(ReadOnlySpan<byte> name) => KnownSections.Find(name) ?? GoText.ToText(name);
 
     private static string OptionValue(ReadOnlySpan<byte> raw)
     {
-        // A value that ends in a continuation followed by a blank line keeps that newline.
         var trimmed = GoText.TrimSpace(raw);
         if (raw.IsEmpty || raw[^1] != '\n') return GoText.ToText(trimmed);
-        return string.Concat(GoText.ToText(trimmed), "\n");
+        // A value that ends in a continuation followed by a blank line keeps that newline. raw
+        // only ends in '\n' when it ends in "\\\n" (the newline is added after a backslash), so
+        // trimming stopped at the backslash and the value runs on to the end of raw: one string,
+        // no concatenation.
+        Debug.Assert(raw.Length >= 2 && raw[^2] == '\\', "a value ends in a newline only after a continuation backslash");
+        return GoText.ToText(raw[^(trimmed.Length + 1)..]);
     }
 }
