@@ -9,6 +9,10 @@ namespace Fleet.Unit.Writing;
 /// </summary>
 internal readonly struct SectionOrder : IDisposable
 {
+    // Up to this many sections are numbered by comparing with the sections seen so far, which
+    // allocates nothing; past it a dictionary keeps the numbering linear.
+    private const int LinearSections = 16;
+
     private readonly int[] indices;
     private readonly int count;
 
@@ -24,25 +28,59 @@ internal readonly struct SectionOrder : IDisposable
     public static SectionOrder Of(ReadOnlySpan<UnitOption> options)
     {
         var sectionOf = ArrayPool<int>.Shared.Rent(options.Length);
-        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        Span<int> firstOptionOf = stackalloc int[LinearSections];
+        Dictionary<string, int>? numberOf = null;
+        var sections = 0;
         for (var i = 0; i < options.Length; i++)
         {
-            if (!firstSeen.TryGetValue(options[i].Section, out var section))
+            var name = options[i].Section;
+            int section;
+            if (numberOf is null)
             {
-                section = firstSeen.Count;
-                firstSeen.Add(options[i].Section, section);
+                section = Seen(options, firstOptionOf[..sections], name);
+                if (section < 0 && sections < LinearSections)
+                {
+                    firstOptionOf[sections] = i;
+                    section = sections++;
+                }
+                else if (section < 0)
+                {
+                    // Many sections: a dictionary numbers them from here on.
+                    numberOf = new Dictionary<string, int>(2 * LinearSections, StringComparer.Ordinal);
+                    for (var s = 0; s < sections; s++) numberOf.Add(options[firstOptionOf[s]].Section, s);
+                    numberOf.Add(name, sections);
+                    section = sections++;
+                }
+            }
+            else if (!numberOf.TryGetValue(name, out section))
+            {
+                numberOf.Add(name, sections);
+                section = sections++;
             }
             sectionOf[i] = section;
         }
 
-        var starts = new int[firstSeen.Count + 1];
+        var starts = ArrayPool<int>.Shared.Rent(sections + 1);
+        starts.AsSpan(0, sections + 1).Clear();
         for (var i = 0; i < options.Length; i++) starts[sectionOf[i] + 1]++;
-        for (var s = 1; s < starts.Length; s++) starts[s] += starts[s - 1];
+        for (var s = 1; s <= sections; s++) starts[s] += starts[s - 1];
 
         var order = ArrayPool<int>.Shared.Rent(options.Length);
         for (var i = 0; i < options.Length; i++) order[starts[sectionOf[i]]++] = i;
+        ArrayPool<int>.Shared.Return(starts);
         ArrayPool<int>.Shared.Return(sectionOf);
         return new SectionOrder(order, options.Length);
+    }
+
+    // The number of the section called name among those seen (each known by its first option), or -1.
+    private static int Seen(ReadOnlySpan<UnitOption> options, ReadOnlySpan<int> firstOptionOf, string name)
+    {
+        for (var s = 0; s < firstOptionOf.Length; s++)
+        {
+            var seen = options[firstOptionOf[s]].Section;
+            if (ReferenceEquals(seen, name) || seen == name) return s;
+        }
+        return -1;
     }
 
     public void Dispose() => ArrayPool<int>.Shared.Return(indices);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Fleet.Core;
@@ -30,6 +31,8 @@ internal static class UnitFileWriter
     }
 
     /// <summary>fleet's unit hash: lowercase hex SHA1 of the canonical bytes.</summary>
+    // The stack buffer is only read where Write wrote it, so it need not be zeroed (1 KiB a call).
+    [SkipLocalsInit]
     public static string Hash(ReadOnlySpan<UnitOption> options)
     {
         byte[]? rented = null;
