@@ -120,7 +120,8 @@ internal static class UnitFileParser
                     }
                     var end = reader.Position - 1;
                     if (stop != '=') return Fail(out failure, UnitFileProblem.NewlineInOptionName, end, ref options, start, end);
-                    optionName = GoText.ToText(GoText.TrimSpace(text[start..end]));
+                    var name = GoText.TrimSpace(text[start..end]);
+                    optionName = KnownOptionNames.Find(name) ?? GoText.ToText(name);
                     valueStart = valueEnd = reader.Position;
                     step = Step.OptionValue;
                     break;
