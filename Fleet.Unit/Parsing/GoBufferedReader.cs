@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Fleet.Unit.Parsing;
 
 /// <summary>
@@ -34,7 +36,21 @@ internal ref struct GoBufferedReader
     }
 
     /// <summary>bufio.Reader.ReadRune: false at end of input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadRune(out int rune, out int size)
+    {
+        // Nearly every rune read starts a line and is ASCII, with more than 4 bytes buffered:
+        // then ReadRune neither fills nor decodes, and this much is inlined into the parser.
+        if (r + 4 <= w && data[r] < 0x80)
+        {
+            rune = data[r++];
+            size = 1;
+            return true;
+        }
+        return TryReadRuneFilling(out rune, out size);
+    }
+
+    private bool TryReadRuneFilling(out int rune, out int size)
     {
         while (r + 4 > w && !eof && !GoText.FullRune(data[r..w])) Fill();
         if (r == w)

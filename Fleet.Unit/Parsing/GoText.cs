@@ -113,18 +113,36 @@ internal static class GoText
         _ => (0, 0, 0),
     };
 
+    // Bit n is set for the ASCII white space characters: '\t' '\n' '\v' '\f' '\r' and ' '.
+    private const ulong AsciiSpaces = (1UL << '\t') | (1UL << '\n') | (1UL << '\v') | (1UL << '\f') | (1UL << '\r') | (1UL << ' ');
+
     /// <summary>Go's unicode.IsSpace.</summary>
-    public static bool IsSpace(int rune) => rune switch
+    // The parser asks this of the first rune of nearly every line, which is ASCII: a bit test
+    // answers that inline, the switch takes the rest.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(int rune) => rune < 0x80 ? IsAsciiSpace((byte)rune) : IsNonAsciiSpace(rune);
+
+    private static bool IsNonAsciiSpace(int rune) => rune switch
     {
-        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or 0x85 or 0xA0 => true,
-        0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x3000 => true,
+        0x85 or 0xA0 or 0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x3000 => true,
         _ => false,
     };
 
-    private static bool IsAsciiSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r';
+    private static bool IsAsciiSpace(byte b) => b <= ' ' && ((1UL << b) & AsciiSpaces) != 0;
 
     /// <summary>Go's bytes.TrimSpace: leading and trailing Unicode white space removed.</summary>
+    // Most names and values have nothing to trim, which their two end bytes tell: that check is
+    // inlined into the parser, the loops run only when an end byte is white space or not ASCII.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> TrimSpace(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty || (IsAsciiNonSpace(s[0]) && IsAsciiNonSpace(s[^1]))) return s;
+        return TrimSpaceLoops(s);
+    }
+
+    private static bool IsAsciiNonSpace(byte b) => b < 0x80 && !IsAsciiSpace(b);
+
+    private static ReadOnlySpan<byte> TrimSpaceLoops(ReadOnlySpan<byte> s)
     {
         var start = 0;
         while (start < s.Length)
