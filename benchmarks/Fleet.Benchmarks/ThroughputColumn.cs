@@ -21,7 +21,7 @@ internal sealed class ThroughputColumn(Func<long> bytesPerOperation, string what
     public int PriorityInCategory => 0;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => $"Throughput: {what} ({bytes.Value} bytes) / Mean, in 10^6 bytes per second";
+    public string Legend => $"{what} ({bytes.Value} bytes) / Mean, in 10^6 bytes per second";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 

@@ -89,10 +89,10 @@ public class UnitFileParseBenchmarks
 
         public Config()
         {
-            AddColumn(new ThroughputColumn(() => Corpus.Value.Sum(file => (long)file.Length), "bytes of the accepted reference units"));
+            AddColumn(new ThroughputColumn(() => Corpus.Value.Sum(file => (long)file.Length), "Bytes of the accepted reference units"));
             AddColumn(new ResultBytesColumn(
                 method => method == nameof(Parse) ? ResultBytes(Corpus.Value) : null,
-                "Result keeps: the objects one operation's results hold that are new each run (UnitFile, list, options, fresh strings); the floor for Allocated"));
+                "The objects one operation's results hold that are new each run (UnitFile, list, options, fresh strings); the floor for Allocated"));
         }
     }
 }

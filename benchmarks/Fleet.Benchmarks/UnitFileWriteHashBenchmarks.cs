@@ -82,10 +82,10 @@ public class UnitFileWriteHashBenchmarks
 
         public Config()
         {
-            AddColumn(new ThroughputColumn(() => Corpus.Value.Sum(u => (long)u.ToUtf8Bytes().Length), "canonical bytes of the accepted reference units"));
+            AddColumn(new ThroughputColumn(() => Corpus.Value.Sum(u => (long)u.ToUtf8Bytes().Length), "Canonical bytes of the accepted reference units"));
             AddColumn(new ResultBytesColumn(
                 method => method == nameof(WriteAndHash) ? Corpus.Value.Length * ObjectSizes.String(2 * SHA1.HashSizeInBytes) : null,
-                "Result keeps: the hex hash strings one operation returns; the floor for Allocated"));
+                "The hex hash strings one operation returns; the floor for Allocated"));
         }
     }
 }
