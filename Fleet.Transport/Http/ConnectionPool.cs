@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Fleet.Core;
 using Fleet.Transport.Connections;
@@ -23,7 +23,10 @@ internal sealed class ConnectionPool : IAsyncDisposable
     private readonly HttpTransportOptions options;
     private readonly ILogger logger;
     private readonly SemaphoreSlim slots;
-    private readonly ConcurrentStack<(HttpConnection Connection, long IdleSince)> idle = new();
+    // Last in, first out, so the most recently used connection goes first and the others age
+    // out. A lock, not a ConcurrentStack: that allocates a node on every push.
+    private readonly Stack<(HttpConnection Connection, long IdleSince)> idle = new();
+    private readonly Lock idleLock = new();
     private volatile bool disposed;
 
     public ConnectionPool(IConnector connector, HttpTransportOptions? options = null, ILogger? logger = null)
@@ -35,9 +38,21 @@ internal sealed class ConnectionPool : IAsyncDisposable
     }
 
     /// <summary>Connections waiting for a request.</summary>
-    public int IdleCount => idle.Count;
+    public int IdleCount
+    {
+        get
+        {
+            lock (idleLock) return idle.Count;
+        }
+    }
 
-    public async Task<Either<APIError, T>> SendAsync<T>(
+    /// <summary>
+    /// Sends a request on an idle or new connection and hands the response to
+    /// <paramref name="handle"/>, whose view of the body ends when it returns. Failures are
+    /// values; only the caller's cancellation throws. The returned task is pooled: await it once.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<Either<APIError, T>> SendAsync<T>(
         HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -56,7 +71,8 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
     }
 
-    private async Task<(Either<APIError, T> Result, bool Retryable)> SendOnceAsync<T>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(Either<APIError, T> Result, bool Retryable)> SendOnceAsync<T>(
         HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, HttpConnection? connection, CancellationToken cancellationToken)
     {
         var reused = connection is not null;
@@ -72,21 +88,18 @@ internal sealed class ConnectionPool : IAsyncDisposable
             TransportLog.RequestBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(body));
         }
         var started = Stopwatch.GetTimestamp();
-        var status = 0;
         try
         {
-            var result = await connection.SendAsync(request, response =>
-            {
-                status = response.StatusCode;
-                if (logger.IsEnabled(LogLevel.Trace))
-                {
-                    TransportLog.ResponseBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(response.Body.ToArray()));
-                }
-                return handle(response);
-            }, cancellationToken, options.RequestTimeout).ConfigureAwait(false);
+            // The body-logging wrapper is a closure: made only when Trace is on.
+            var result = await connection.SendAsync(
+                request,
+                logger.IsEnabled(LogLevel.Trace) ? LoggingBody(request, handle) : handle,
+                cancellationToken,
+                options.RequestTimeout).ConfigureAwait(false);
 
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var reuse = reused ? "reused" : "new";
+            var status = connection.LastStatus;
             if (status != 0) TransportLog.Exchange(logger, request.Method, request.Target, status, elapsed, connection.Id, reuse);
             else TransportLog.Failed(logger, request.Method, request.Target, elapsed, connection.Id, reuse, result.Match(_ => "", e => e.ToString()));
 
@@ -101,6 +114,12 @@ internal sealed class ConnectionPool : IAsyncDisposable
             throw;
         }
     }
+
+    private Func<HttpResponse, Either<APIError, T>> LoggingBody<T>(HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle) => response =>
+    {
+        TransportLog.ResponseBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(response.Body.ToArray()));
+        return handle(response);
+    };
 
     private async Task<Either<APIError, HttpConnection>> OpenAsync(CancellationToken cancellationToken)
     {
@@ -120,7 +139,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
     private HttpConnection? TakeIdle()
     {
         var now = Stopwatch.GetTimestamp();
-        while (idle.TryPop(out var entry))
+        while (TryPop(out var entry))
         {
             if (Stopwatch.GetElapsedTime(entry.IdleSince, now) < options.IdleTimeout) return entry.Connection;
             _ = entry.Connection.DisposeAsync().AsTask();
@@ -128,11 +147,16 @@ internal sealed class ConnectionPool : IAsyncDisposable
         return null;
     }
 
+    private bool TryPop(out (HttpConnection Connection, long IdleSince) entry)
+    {
+        lock (idleLock) return idle.TryPop(out entry);
+    }
+
     private async ValueTask ReturnAsync(HttpConnection connection)
     {
         if (connection.IsReusable && !disposed)
         {
-            idle.Push((connection, Stopwatch.GetTimestamp()));
+            lock (idleLock) idle.Push((connection, Stopwatch.GetTimestamp()));
             // Disposal may have drained the stack just before the push: drain again.
             if (disposed) await DrainAsync().ConfigureAwait(false);
             return;
@@ -142,7 +166,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
 
     private async Task DrainAsync()
     {
-        while (idle.TryPop(out var entry)) await entry.Connection.DisposeAsync().ConfigureAwait(false);
+        while (TryPop(out var entry)) await entry.Connection.DisposeAsync().ConfigureAwait(false);
     }
 
     // The semaphore is not disposed: requests still in flight release their slot when they end.

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Fleet.Core;
 using LanguageExt;
 
@@ -53,12 +54,17 @@ internal sealed class HttpConnection : IAsyncDisposable
     /// <summary>Whether the last failure happened before any byte of the response arrived (so an idempotent request may be retried).</summary>
     public bool FailedBeforeResponse { get; private set; }
 
+    /// <summary>The status code of the last request's final response, or 0 when none was read.</summary>
+    public int LastStatus { get; private set; }
+
     /// <summary>
     /// Sends a request and hands its response to <paramref name="handle"/>. A response that is
     /// not complete within <paramref name="timeout"/> is a Timeout error; the caller's
     /// cancellation is an OperationCanceledException. Either way the connection is not reused.
+    /// The returned task is pooled: await it once.
     /// </summary>
-    public async Task<Either<APIError, T>> SendAsync<T>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<Either<APIError, T>> SendAsync<T>(
         HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (!RequestWriter.IsSafeTarget(request.Target))
@@ -73,6 +79,7 @@ internal sealed class HttpConnection : IAsyncDisposable
 
         IsReusable = false;
         FailedBeforeResponse = true;
+        LastStatus = 0;
         var limit = timeout ?? Timeout.InfiniteTimeSpan;
         timeouts.CancelAfter(limit);
         var link = cancellationToken.CanBeCanceled
@@ -110,7 +117,8 @@ internal sealed class HttpConnection : IAsyncDisposable
         }
     }
 
-    private async Task<Either<APIError, T>> ReadResponseAsync<T>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Either<APIError, T>> ReadResponseAsync<T>(
         HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
     {
         ResponseHead head = default;
@@ -183,6 +191,7 @@ internal sealed class HttpConnection : IAsyncDisposable
                 if (body is { } complete)
                 {
                     var end = head.Length + used;
+                    LastStatus = head.StatusCode;
                     try
                     {
                         return handle(new HttpResponse(head.StatusCode, head.ContentType, complete));

@@ -166,7 +166,7 @@ public sealed class ConnectionPoolTests : IDisposable
         await using (pool)
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pool.SendAsync(Get("/stall"), Text, cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pool.SendAsync(Get("/stall"), Text, cancel.Token).AsTask());
             Assert.Equal(0, pool.IdleCount);
         }
     }

@@ -121,7 +121,7 @@ public class HttpConnectionTests
         await using var connection = new HttpConnection(client.GetStream());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.SendAsync(
-            new HttpRequest("GET", "/fleet/v1/units", "127.0.0.1"), _ => (Either<APIError, int>)0, cancel.Token));
+            new HttpRequest("GET", "/fleet/v1/units", "127.0.0.1"), _ => (Either<APIError, int>)0, cancel.Token).AsTask());
         Assert.False(connection.IsReusable);
     }
 }
