@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Fleet.Testing.Wire;
+
+/// <summary>
+/// Makes Kestrel's answers look on the wire as Go's net/http writes them, for clients that
+/// compare bytes. Kestrel writes headers in its own fixed order and always says HTTP/1.1; Go
+/// writes the handler's headers sorted by name, then Date, Content-Length, Connection and
+/// Transfer-Encoding, and answers an HTTP/1.0 request with an HTTP/1.0 status line. The handler
+/// marks what the wire cannot tell (an HTTP/1.0 request, a HEAD answer without body) with
+/// private headers that are removed here. Bodies pass through untouched.
+/// </summary>
+internal static class GoWireFormat
+{
+    public const string VersionMarker = "X-Fleet-Wire-Version";
+    public const string NoBodyMarker = "X-Fleet-Wire-No-Body";
+
+    /// <summary>
+    /// Marks an answer that must not reach the client: the connection is closed cleanly instead,
+    /// as Go does when a handler panics. (Kestrel's own abort would reset it.)
+    /// </summary>
+    public const string HangUpMarker = "X-Fleet-Wire-Hang-Up";
+
+    private static readonly string[] Trailing = ["Date", "Content-Length", "Connection", "Transfer-Encoding"];
+
+    public static ListenOptions UseGoWireFormat(this ListenOptions listen, ServerFaults faults)
+    {
+        listen.Use(next => async connection =>
+        {
+            var transport = connection.Transport;
+            var rewritten = new Pipe();
+            connection.Transport = new DuplexPipe(transport.Input, rewritten.Writer);
+            var pump = PumpAsync(rewritten.Reader, transport.Output, faults, connection);
+            try
+            {
+                await next(connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                await rewritten.Writer.CompleteAsync().ConfigureAwait(false);
+                await pump.ConfigureAwait(false);
+                connection.Transport = transport;
+            }
+        });
+        return listen;
+    }
+
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+        public PipeWriter Output { get; } = output;
+    }
+
+    private enum Framing { Head, Length, Chunked, UntilClose }
+
+    private static async Task PumpAsync(PipeReader from, PipeWriter to, ServerFaults faults, ConnectionContext connection)
+    {
+        var framing = Framing.Head;
+        long remaining = 0;
+        long sent = 0;
+        var budget = faults.AbortAfterBytes;
+        try
+        {
+            while (true)
+            {
+                var result = await from.ReadAsync().ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var output = new ArrayBufferWriter<byte>();
+                while (!buffer.IsEmpty)
+                {
+                    if (framing == Framing.Head)
+                    {
+                        var reader = new SequenceReader<byte>(buffer);
+                        if (!reader.TryReadTo(out ReadOnlySequence<byte> head, "\r\n\r\n"u8)) break;
+                        var headText = Encoding.Latin1.GetString(head);
+                        if (headText.Contains("\r\n" + HangUpMarker + ":", StringComparison.OrdinalIgnoreCase))
+                        {
+                            if (output.WrittenCount > 0) await to.WriteAsync(output.WrittenMemory).ConfigureAwait(false);
+                            await to.CompleteAsync().ConfigureAwait(false);
+                            return;
+                        }
+                        (var rewritten, framing, remaining) = Rewrite(headText);
+                        output.Write(Encoding.Latin1.GetBytes(rewritten));
+                        buffer = buffer.Slice(reader.Position);
+                        continue;
+                    }
+                    if (framing == Framing.Chunked && remaining == 0)
+                    {
+                        // A chunk-size line: copy it and the chunk with its CRLF through.
+                        var reader = new SequenceReader<byte>(buffer);
+                        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, "\r\n"u8)) break;
+                        var size = long.Parse(Encoding.Latin1.GetString(line).Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                        output.Write(buffer.Slice(0, reader.Position).ToArray());
+                        buffer = buffer.Slice(reader.Position);
+                        // The last chunk is followed by an empty trailer: its CRLF ends the body.
+                        remaining = size + 2;
+                        if (size == 0) framing = Framing.Length;
+                        continue;
+                    }
+                    var take = framing == Framing.UntilClose ? buffer.Length : Math.Min(remaining, buffer.Length);
+                    output.Write(buffer.Slice(0, take).ToArray());
+                    buffer = buffer.Slice(take);
+                    remaining -= take;
+                    if (framing == Framing.Length && remaining == 0) framing = Framing.Head;
+                }
+                from.AdvanceTo(buffer.Start, buffer.End);
+
+                var bytes = output.WrittenMemory;
+                if (budget is { } limit && sent + bytes.Length > limit)
+                {
+                    await to.WriteAsync(bytes[..(int)(limit - sent)]).ConfigureAwait(false);
+                    connection.Abort(new ConnectionAbortedException("fault: answer cut part-way"));
+                    return;
+                }
+                sent += bytes.Length;
+                if (bytes.Length > 0) await to.WriteAsync(bytes).ConfigureAwait(false);
+                if (result.IsCompleted) return;
+            }
+        }
+        finally
+        {
+            await from.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static (string Head, Framing Framing, long Length) Rewrite(string head)
+    {
+        var lines = head.Split("\r\n");
+        var status = lines[0];
+        var headers = lines.Skip(1).Select(line => (Name: line[..line.IndexOf(':')], Line: line)).ToList();
+        string? Value(string name) => headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Line[(h.Name.Length + 1)..].Trim()).FirstOrDefault();
+
+        var http10 = Value(VersionMarker) == "1.0";
+        var noBody = Value(NoBodyMarker) is not null;
+        var code = int.Parse(status.AsSpan(9, 3), CultureInfo.InvariantCulture);
+        if (http10) status = "HTTP/1.0" + status[8..];
+
+        headers.RemoveAll(h => h.Name is VersionMarker or NoBodyMarker || (http10 && h.Name == "Connection"));
+        var sorted = headers.Where(h => !Trailing.Contains(h.Name)).OrderBy(h => h.Name, StringComparer.Ordinal)
+            .Concat(Trailing.SelectMany(name => headers.Where(h => h.Name == name)));
+        var text = new StringBuilder(status).Append("\r\n");
+        foreach (var (_, line) in sorted) text.Append(line).Append("\r\n");
+        text.Append("\r\n");
+
+        if (noBody || code is < 200 or 204 or 304) return (text.ToString(), Framing.Head, 0);
+        if (Value("Transfer-Encoding") is not null) return (text.ToString(), Framing.Chunked, 0);
+        if (Value("Content-Length") is { } length) return (text.ToString(), long.Parse(length, CultureInfo.InvariantCulture) == 0 ? Framing.Head : Framing.Length, long.Parse(length, CultureInfo.InvariantCulture));
+        return (text.ToString(), Framing.UntilClose, 0);
+    }
+}

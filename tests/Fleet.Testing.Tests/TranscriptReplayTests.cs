@@ -1,0 +1,97 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Fleet.Tests.Shared;
+
+namespace Fleet.Testing.Tests;
+
+/// <summary>
+/// Replays every request fleet's real API code answered (tests/fleet-reference/transcripts, or
+/// the folder FLEET_TRANSCRIPTS names) against a fresh FleetServer per reference server, in
+/// order, and compares each checked answer with fleet's: status line, headers but Date in
+/// fleet's order, and body bytes.
+/// </summary>
+public sealed class TranscriptReplayTests
+{
+    private static readonly string Folder = ReferenceData.Folder("transcripts", "FLEET_TRANSCRIPTS");
+
+    public static TheoryData<string> Servers()
+    {
+        var data = new TheoryData<string>();
+        foreach (var server in Index().Select(e => e.Server).Distinct()) data.Add(server);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Servers))]
+    public async Task Every_checked_answer_matches_fleets(string serverName)
+    {
+        await using var server = await FleetServer.StartAsync(new FleetServerOptions { AgentDelay = Timeout.InfiniteTimeSpan });
+        server.Faults.EtcdUnreachable = serverName == "unavailable";
+        server.Faults.EtcdFailing = serverName == "etcd-error";
+
+        var mismatches = new List<string>();
+        var checkedCount = 0;
+        foreach (var entry in Index().Where(e => e.Server == serverName))
+        {
+            var request = await File.ReadAllBytesAsync(Path.Combine(Folder, entry.Request));
+            var actual = await ExchangeAsync(server.TcpEndPoint!, request);
+            if (entry.Settle) server.Cluster.Settle();
+            if (!entry.Check || entry.Response is null) continue;
+            checkedCount++;
+            var expected = await File.ReadAllBytesAsync(Path.Combine(Folder, entry.Response));
+            if (Normalize(expected) != Normalize(actual))
+            {
+                mismatches.Add($"{entry.Id} ({entry.Title}):\n--- fleet\n{Normalize(expected)}\n--- FleetServer\n{Normalize(actual)}");
+            }
+        }
+        Assert.True(checkedCount > 0, $"no checked entries for server {serverName}");
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {checkedCount} answers differ:\n\n" + string.Join("\n\n", mismatches.Take(8)));
+    }
+
+    // The Date line is the one thing that differs between runs.
+    private static string Normalize(byte[] response)
+    {
+        var text = Encoding.Latin1.GetString(response);
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (end < 0) return text;
+        var head = text[..end].Split("\r\n").Where(line => !line.StartsWith("Date:", StringComparison.OrdinalIgnoreCase));
+        return string.Join("\r\n", head) + text[end..];
+    }
+
+    private static async Task<byte[]> ExchangeAsync(System.Net.IPEndPoint endPoint, byte[] request)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await socket.ConnectAsync(endPoint, deadline.Token);
+        await socket.SendAsync(request, SocketFlags.None, deadline.Token);
+        var method = Encoding.ASCII.GetString(request, 0, Array.IndexOf(request, (byte)' '));
+        var received = new List<byte>();
+        var buffer = new byte[16384];
+        while (!ResponseFraming.IsComplete(received, method))
+        {
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
+            if (read == 0) break;
+            received.AddRange(buffer.AsSpan(0, read));
+        }
+        return [.. received];
+    }
+
+    private static IEnumerable<Entry> Index()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "index.json")));
+        foreach (var e in document.RootElement.EnumerateArray())
+        {
+            yield return new Entry(
+                e.GetProperty("id").GetString()!,
+                e.GetProperty("title").GetString()!,
+                e.GetProperty("server").GetString()!,
+                e.GetProperty("check").GetBoolean(),
+                e.GetProperty("settle").GetBoolean(),
+                e.GetProperty("request").GetString()!,
+                e.GetProperty("response").ValueKind == JsonValueKind.String ? e.GetProperty("response").GetString() : null);
+        }
+    }
+
+    private sealed record Entry(string Id, string Title, string Server, bool Check, bool Settle, string Request, string? Response);
+}
