@@ -25,7 +25,7 @@ internal static class ClusterFixtures
     public static UnitFile File(params (string Section, string Name, string Value)[] options) =>
         UnitFile.FromOptions([new UnitOption("Service", "ExecStart", "/usr/bin/sleep infinity"), .. options.Select(o => new UnitOption(o.Section, o.Name, o.Value))]);
 
-    public static StoredUnit Unit(string name, string targetState, string? machine = null, params (string Name, string Value)[] xfleet) =>
+    public static StoredUnit Stored(string name, string targetState, string? machine = null, params (string Name, string Value)[] xfleet) =>
         new(name, File([.. xfleet.Select(x => ("X-Fleet", x.Name, x.Value))]), targetState, machine);
 
     public static IReadOnlyList<StoredUnit> ByName(params StoredUnit[] units) =>
