@@ -13,6 +13,7 @@ namespace Fleet.Testing.Cluster;
 /// </summary>
 public sealed class SimulatedCluster : IDisposable
 {
+    private const int MaxEnginePasses = 8;
     private readonly Lock gate = new();
     private readonly Timer timer;
     private ImmutableArray<SimulatedMachine> machines;
@@ -175,19 +176,17 @@ public sealed class SimulatedCluster : IDisposable
 
     /// <summary>
     /// The unit as the API shows it, or null when its stored target state is not a state (fleet
-    /// then fails). fleet's list reads the whole schedule, where a global unit is inactive; a
-    /// GET of one global unit skips the schedule, so it has no current state.
+    /// then fails). The list and a single GET differ for global units: see <see cref="Agent.ListedCurrentState"/>.
     /// </summary>
     internal FleetUnit? ToEntity(StoredUnit unit, bool listed)
     {
         if (!TryState(unit.TargetState, out var desired)) return null;
-        var global = unit.File.Requirements(unit.Name).Global;
-        var current = global ? (listed ? "inactive" : null) : Agent.CurrentState(unit, report);
+        var current = listed ? Agent.ListedCurrentState(unit, report) : Agent.CurrentState(unit, report);
         return new FleetUnit(
             unit.Name,
             unit.File.Options,
             desired,
-            current is null ? null : TryState(current, out var state) ? state : null,
+            current is not null && TryState(current, out var state) ? state : null,
             current is null ? null : unit.TargetMachineId);
     }
 
@@ -207,11 +206,18 @@ public sealed class SimulatedCluster : IDisposable
         }
     }
 
-    // The engine schedules, then the agents publish what they run. Called under the lock.
+    // fleet's engine reconciles again every few seconds, so a unit placed before its MachineOf peer
+    // or beside a unit it replaces moves on a later pass; passes run until nothing moves (bounded,
+    // as a Replaces pair can keep trading places). Then the agents publish. Called under the lock.
     private void Act()
     {
-        var reconciled = Engine.Reconcile(machines, [.. units.Values]);
-        units = units.SetItems(reconciled.Select(u => KeyValuePair.Create(u.Name, u)));
+        for (var pass = 0; pass < MaxEnginePasses; pass++)
+        {
+            var before = units;
+            var reconciled = Engine.Reconcile(machines, [.. units.Values]);
+            units = units.SetItems(reconciled.Select(u => KeyValuePair.Create(u.Name, u)));
+            if (units.Values.SequenceEqual(before.Values)) break;
+        }
         report = Agent.Publish(machines, [.. units.Values]);
     }
 

@@ -108,8 +108,29 @@ public class RequirementsTests
     [InlineData("*.service", ".service", true)]
     [InlineData("*x*y", "axbxy", true)]
     [InlineData("\u00e9?.service", "\u00e9\u4e16.service", true)]
+    [InlineData("*b*c", "xbyc", true)]
+    [InlineData("*b*c", "xbycd", false)]
+    [InlineData("a?c", "a/c", false)]
+    [InlineData("[*]", "*", true)]
+    [InlineData("[\\]]", "]", true)]
+    [InlineData("", "", true)]
+    [InlineData("", "a", false)]
     public void Globs_match_as_go_path_match_does(string pattern, string name, bool matches)
     {
         Assert.Equal(matches, GoPathMatch.Matches(pattern, name));
+    }
+
+    [Theory]
+    [InlineData("[")]
+    [InlineData("[a")]
+    [InlineData("[]a]")]
+    [InlineData("[a-]")]
+    [InlineData("a\\")]
+    [InlineData("*[")]
+    public void A_malformed_glob_matches_nothing(string pattern)
+    {
+        Assert.False(GoPathMatch.Matches(pattern, pattern));
+        Assert.False(GoPathMatch.Matches(pattern, "a"));
+        Assert.False(GoPathMatch.Matches(pattern, ""));
     }
 }
