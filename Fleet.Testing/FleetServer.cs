@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Fleet.Testing.Api;
 using Fleet.Testing.Cluster;
 using Fleet.Testing.Wire;
@@ -47,6 +48,8 @@ public sealed class FleetServer : IAsyncDisposable
     {
         options ??= new FleetServerOptions();
         var tcp = options.TcpEndPoint ?? (options.UnixSocketPath is null ? new IPEndPoint(IPAddress.Loopback, 0) : null);
+        if (options.UnixSocketPath is { } socketPath) await RemoveStaleSocketAsync(socketPath, cancellationToken).ConfigureAwait(false);
+
         var faults = new ServerFaults();
         var cluster = new SimulatedCluster(options.Machines ?? ReferenceCluster.Take(options.MachineCount), options.AgentDelay);
         var api = new FleetApi(cluster, faults);
@@ -58,7 +61,6 @@ public sealed class FleetServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             if (options.UnixSocketPath is { } path)
             {
-                if (File.Exists(path)) File.Delete(path);
                 kestrel.ListenUnixSocket(path, listen => listen.UseGoWireFormat(faults));
             }
             if (tcp is not null) kestrel.Listen(tcp, listen => listen.UseGoWireFormat(faults));
@@ -86,6 +88,26 @@ public sealed class FleetServer : IAsyncDisposable
             bound = new IPEndPoint(tcp.Address, uri.Port);
         }
         return new FleetServer(app, cluster, faults, options.UnixSocketPath, bound);
+    }
+
+    // A socket file nobody listens on is what a killed server leaves; one that answers belongs to
+    // a running server, which must not lose its socket to this one.
+    private static async Task RemoveStaleSocketAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path)) return;
+        using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            try
+            {
+                await probe.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException)
+            {
+                File.Delete(path);
+                return;
+            }
+        }
+        throw new IOException($"unix socket {path} is in use by a running server");
     }
 
     /// <summary>Stops the server, closes its connections and removes its socket file.</summary>

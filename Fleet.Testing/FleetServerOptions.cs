@@ -6,7 +6,7 @@ namespace Fleet.Testing;
 /// <summary>Where a <see cref="FleetServer"/> listens and what cluster it simulates.</summary>
 public sealed record FleetServerOptions
 {
-    /// <summary>A unix socket path to listen on (a stale socket file there is replaced).</summary>
+    /// <summary>A unix socket path to listen on. A stale socket file there (nobody listening) is replaced; one a running server answers on is refused with an <see cref="IOException"/>.</summary>
     public string? UnixSocketPath { get; init; }
 
     /// <summary>A TCP address to listen on; port 0 picks a free port. When neither this nor <see cref="UnixSocketPath"/> is set, 127.0.0.1:0.</summary>

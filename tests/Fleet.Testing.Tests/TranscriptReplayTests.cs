@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Fleet.Tests.Shared;
@@ -35,7 +34,7 @@ public sealed class TranscriptReplayTests
         foreach (var entry in Index().Where(e => e.Server == serverName))
         {
             var request = await File.ReadAllBytesAsync(Path.Combine(Folder, entry.Request));
-            var actual = await ExchangeAsync(server.TcpEndPoint!, request);
+            var actual = await RawHttp.ExchangeAsync(server.TcpEndPoint!, request);
             if (entry.Settle) server.Cluster.Settle();
             if (!entry.Check || entry.Response is null) continue;
             checkedCount++;
@@ -57,24 +56,6 @@ public sealed class TranscriptReplayTests
         if (end < 0) return text;
         var head = text[..end].Split("\r\n").Where(line => !line.StartsWith("Date:", StringComparison.OrdinalIgnoreCase));
         return string.Join("\r\n", head) + text[end..];
-    }
-
-    private static async Task<byte[]> ExchangeAsync(System.Net.IPEndPoint endPoint, byte[] request)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await socket.ConnectAsync(endPoint, deadline.Token);
-        await socket.SendAsync(request, SocketFlags.None, deadline.Token);
-        var method = Encoding.ASCII.GetString(request, 0, Array.IndexOf(request, (byte)' '));
-        var received = new List<byte>();
-        var buffer = new byte[16384];
-        while (!ResponseFraming.IsComplete(received, method))
-        {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
-            if (read == 0) break;
-            received.AddRange(buffer.AsSpan(0, read));
-        }
-        return [.. received];
     }
 
     private static IEnumerable<Entry> Index()
