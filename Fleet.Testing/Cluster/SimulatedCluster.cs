@@ -65,6 +65,7 @@ public sealed class SimulatedCluster : IDisposable
     /// <summary>Adds a machine (it joins the cluster; the agents reconsider the schedule).</summary>
     public void AddMachine(SimulatedMachine machine)
     {
+        ArgumentNullException.ThrowIfNull(machine);
         lock (gate)
         {
             if (machines.Any(m => m.Id == machine.Id)) throw new ArgumentException($"machine {machine.Id} is already in the cluster", nameof(machine));
@@ -165,7 +166,7 @@ public sealed class SimulatedCluster : IDisposable
     {
         lock (gate)
         {
-            var index = machines.IndexOf(machines.FirstOrDefault(m => m.Id == machineId)!);
+            var index = machines.Select(m => m.Id).ToList().IndexOf(machineId);
             if (index < 0) return;
             var metadata = machines[index].Metadata.Where(p => p.Key != key).ToList();
             if (value is not null) metadata.Add(KeyValuePair.Create(key, value));
