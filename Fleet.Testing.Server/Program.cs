@@ -1,0 +1,3 @@
+using Fleet.Testing.Server;
+
+return await ServeCommand.InvokeAsync(args).ConfigureAwait(false);
