@@ -11,6 +11,9 @@ namespace Fleet.Testing.Api;
 /// </summary>
 internal ref struct GoJsonReader
 {
+    // Go's scanner refuses the 10001st nested array or object (maxNestingDepth).
+    private const int MaxNestingDepth = 10000;
+
     private readonly ReadOnlySpan<byte> input;
     private int position;
 
@@ -41,69 +44,91 @@ internal ref struct GoJsonReader
         }
     }
 
+    // Iterative, with the open arrays and objects on a heap stack: 10000 levels of recursion
+    // overflow a 1 MB thread stack, and a stack overflow would take the whole process down.
     private GoJsonValue Value()
     {
-        SkipSpace();
-        var c = Next();
-        switch (c)
-        {
-            case (byte)'{': return Object();
-            case (byte)'[': return Array();
-            case (byte)'"': return new GoJsonString(StringBody());
-            case (byte)'t': Literal("true"); return new GoJsonBool(true);
-            case (byte)'f': Literal("false"); return new GoJsonBool(false);
-            case (byte)'n': Literal("null"); return GoJsonNull.Instance;
-            case (byte)'-' or (>= (byte)'0' and <= (byte)'9'): return Number(c);
-            default: throw Invalid(c, "looking for beginning of value");
-        }
-    }
-
-    private GoJsonObject Object()
-    {
-        var members = new List<KeyValuePair<string, GoJsonValue>>();
-        SkipSpace();
-        var c = Next();
-        if (c == '}') return new GoJsonObject(members);
+        var open = new Stack<Container>();
         while (true)
         {
-            if (c != '"') throw Invalid(c, "looking for beginning of object key string");
-            var key = StringBody();
-            SkipSpace();
-            c = Next();
-            if (c != ':') throw Invalid(c, "after object key");
-            members.Add(new(key, Value()));
-            SkipSpace();
-            c = Next();
-            if (c == '}') return new GoJsonObject(members);
-            if (c != ',') throw Invalid(c, "after object key:value pair");
-            SkipSpace();
-            c = Next();
-        }
-    }
-
-    private GoJsonArray Array()
-    {
-        var items = new List<GoJsonValue>();
-        SkipSpace();
-        if (Peek() == ']')
-        {
-            position++;
-            return new GoJsonArray(items);
-        }
-        while (true)
-        {
-            items.Add(Value());
             SkipSpace();
             var c = Next();
-            if (c == ']') return new GoJsonArray(items);
-            if (c != ',') throw Invalid(c, "after array element");
+            GoJsonValue value;
+            switch (c)
+            {
+                case (byte)'{':
+                    Enter(open, c);
+                    SkipSpace();
+                    c = Next();
+                    if (c == '}')
+                    {
+                        value = new GoJsonObject([]);
+                        break;
+                    }
+                    open.Push(new Container(Key(c)));
+                    continue;
+                case (byte)'[':
+                    Enter(open, c);
+                    SkipSpace();
+                    if (Peek() == ']')
+                    {
+                        position++;
+                        value = new GoJsonArray([]);
+                        break;
+                    }
+                    open.Push(new Container(key: null));
+                    continue;
+                case (byte)'"': value = new GoJsonString(StringBody()); break;
+                case (byte)'t': Literal("true"); value = new GoJsonBool(true); break;
+                case (byte)'f': Literal("false"); value = new GoJsonBool(false); break;
+                case (byte)'n': Literal("null"); value = GoJsonNull.Instance; break;
+                case (byte)'-' or (>= (byte)'0' and <= (byte)'9'): value = Number(c); break;
+                default: throw Invalid(c, "looking for beginning of value");
+            }
+            // A value is complete: add it to its container, and close every container that
+            // ends right after it, until one goes on with another value (or none is open).
+            while (true)
+            {
+                if (open.Count == 0) return value;
+                var container = open.Peek();
+                container.Add(value);
+                SkipSpace();
+                c = Next();
+                if (c == ',')
+                {
+                    if (container.IsObject)
+                    {
+                        SkipSpace();
+                        container.Key = Key(Next());
+                    }
+                    break;
+                }
+                if (container.IsObject && c != '}') throw Invalid(c, "after object key:value pair");
+                if (!container.IsObject && c != ']') throw Invalid(c, "after array element");
+                value = open.Pop().Close();
+            }
         }
+    }
+
+    private static void Enter(Stack<Container> open, byte bracket)
+    {
+        if (open.Count + 1 > MaxNestingDepth) throw Invalid(bracket, "exceeded max depth");
+    }
+
+    // An object key from its opening quote, <paramref name="c"/>, through the colon after it.
+    private string Key(byte c)
+    {
+        if (c != '"') throw Invalid(c, "looking for beginning of object key string");
+        var key = StringBody();
+        SkipSpace();
+        c = Next();
+        if (c != ':') throw Invalid(c, "after object key");
+        return key;
     }
 
     private string StringBody()
     {
         var bytes = new List<byte>();
-        var text = new StringBuilder();
         while (true)
         {
             var c = Next();
@@ -142,8 +167,29 @@ internal ref struct GoJsonReader
                 default: throw Invalid(e, "in string escape code");
             }
         }
-        // Go keeps valid UTF-8 and turns each invalid byte into U+FFFD, as this decoder does.
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return GoUtf8(bytes.ToArray());
+    }
+
+    // Go keeps valid UTF-8 and writes U+FFFD for each byte where no valid sequence starts
+    // (utf8.DecodeRune's RuneError of size 1), so a cut "\xe2\x82" is two of them. .NET's own
+    // decoder replaces the longest invalid prefix with one, which would lose a character.
+    private static string GoUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var text = new StringBuilder(bytes.Length);
+        while (!bytes.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(bytes, out var rune, out var length) == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(rune.ToString());
+                bytes = bytes[length..];
+            }
+            else
+            {
+                text.Append('\uFFFD');
+                bytes = bytes[1..];
+            }
+        }
+        return text.ToString();
     }
 
     private int Hex4()
@@ -235,4 +281,23 @@ internal ref struct GoJsonReader
     };
 
     private sealed class GoSyntaxException(string message) : Exception(message);
+
+    // An array, or an object with the key of the value being read, still open.
+    private sealed class Container(string? key)
+    {
+        private readonly List<KeyValuePair<string, GoJsonValue>> members = [];
+        private readonly List<GoJsonValue> items = [];
+
+        public bool IsObject { get; } = key is not null;
+
+        public string? Key { get; set; } = key;
+
+        public void Add(GoJsonValue value)
+        {
+            if (IsObject) members.Add(new(Key!, value));
+            else items.Add(value);
+        }
+
+        public GoJsonValue Close() => IsObject ? new GoJsonObject(members) : new GoJsonArray(items);
+    }
 }

@@ -144,14 +144,36 @@ internal static class RequestBodies
     }
 
     // Each member that names a known field, under the field's own name: an exact match first,
-    // else the first case-insensitive one, as Go's decoder picks.
+    // else the first one equal under Go's case folding, as Go's decoder picks.
     private static IEnumerable<(string Field, GoJsonValue Value)> Fields(GoJsonObject value, params string[] fields)
     {
         foreach (var (key, member) in value.Members)
         {
-            var field = Array.Find(fields, f => f == key) ?? Array.Find(fields, f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase));
+            var field = Array.Find(fields, f => f == key) ?? Array.Find(fields, f => GoFoldEquals(f, key));
             if (field is not null) yield return (field, member);
         }
+    }
+
+    // Go 1.19's fold for an ASCII field name (encoding/json's foldFunc): ASCII letters match in
+    // either case, and the only non-ASCII matches are the long s (U+017F) for s and the Kelvin
+    // sign (U+212A) for k, which Unicode folds to them. OrdinalIgnoreCase knows neither.
+    private static bool GoFoldEquals(string field, string key)
+    {
+        var i = 0;
+        foreach (var rune in key.EnumerateRunes())
+        {
+            if (i == field.Length) return false;
+            var f = char.ToLowerInvariant(field[i++]);
+            var k = rune.Value switch
+            {
+                0x017F => 's',
+                0x212A => 'k',
+                < 0x80 => char.ToLowerInvariant((char)rune.Value),
+                _ => -1,
+            };
+            if (k != f) return false;
+        }
+        return i == field.Length;
     }
 
     private sealed class Errors
