@@ -26,4 +26,7 @@ public enum ErrorKind
 
     /// <summary>A unit file could not be read as fleet reads unit files.</summary>
     UnitFile,
+
+    /// <summary>The endpoint answered, but not as fleet's v1 API does (its discovery document is missing or another one).</summary>
+    NotFleet,
 }

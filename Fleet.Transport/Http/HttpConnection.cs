@@ -16,6 +16,9 @@ namespace Fleet.Transport.Http;
 /// </summary>
 internal sealed class HttpConnection : IAsyncDisposable
 {
+    /// <summary>The message of a connection the server closed before a byte of its answer.</summary>
+    public const string ClosedWithoutAnswer = "the server closed the connection without answering";
+
     private const int ScratchBytes = 1024;
 
     private static long lastId;
@@ -209,7 +212,7 @@ internal sealed class HttpConnection : IAsyncDisposable
             if (result.IsCompleted)
             {
                 return buffer.IsEmpty
-                    ? Broken("the server closed the connection without answering", buffer)
+                    ? Broken(ClosedWithoutAnswer, buffer)
                     : Refused(HttpRejection.EndedEarly, buffer);
             }
             if (buffer.Length > bufferedLimit) return Refused(HttpRejection.BodyTooLarge, buffer);

@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Fleet.Core;
+using Fleet.Unit;
+using LanguageExt;
+
+namespace Fleet.Transport.Api;
+
+public sealed partial class FleetClient
+{
+    /// <summary>
+    /// Creates a unit, or replaces one of the same name whose content differs (fleet answers 201
+    /// both times). The name is checked with fleet's rules and the options as fleet checks them
+    /// before anything is sent.
+    /// </summary>
+    /// <param name="name">The unit's name, such as <c>hello.service</c> or <c>web@1.service</c>.</param>
+    /// <param name="options">The unit file's options; at least one.</param>
+    /// <param name="desiredState">The state fleet should bring it to.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, LanguageExt.Unit>> CreateUnitAsync(string name, IEnumerable<UnitOption> options, DesiredState desiredState, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CreateUnitAsync(name, UnitFile.FromOptions(options), desiredState, cancellationToken);
+    }
+
+    /// <summary>Creates or replaces a unit from a parsed unit file (see <see cref="UnitFile.Parse(string)"/>).</summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="file">The unit file.</param>
+    /// <param name="desiredState">The state fleet should bring it to.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<Either<APIError, LanguageExt.Unit>> CreateUnitAsync(string name, UnitFile file, DesiredState desiredState, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Options.Count == 0) return APIError.Validation("a unit needs at least one option (fleet: unit does not exist and options field empty)");
+        var checkedFile = file.Validate();
+        if (checkedFile.IsLeft) return checkedFile.Match(_ => default!, error => (Either<APIError, LanguageExt.Unit>)error);
+        return await UnitRequestAsync(name, target =>
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new UnitBody(name, desiredState, file.Options), FleetJsonContext.Default.UnitBody);
+            return SendAsync("PUT", target, body, 201, 0, cancellationToken);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the desired state of a unit in the cluster (fleet answers 204).</summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="desiredState">The state fleet should bring it to; a template can only be inactive.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, LanguageExt.Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default) =>
+        UnitRequestAsync(name, target =>
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new DesiredStateBody(name, desiredState), FleetJsonContext.Default.DesiredStateBody);
+            return SendAsync("PUT", target, body, 204, 0, cancellationToken);
+        });
+
+    /// <summary>Sets the desired state of a unit read from the cluster.</summary>
+    /// <param name="unit">The unit, as <see cref="GetUnitAsync"/> or a list returned it.</param>
+    /// <param name="desiredState">The state fleet should bring it to.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, LanguageExt.Unit>> SetDesiredStateAsync(FleetUnit unit, DesiredState desiredState, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return SetDesiredStateAsync(unit.Name, desiredState, cancellationToken);
+    }
+
+    /// <summary>Reads one unit; one that does not exist is an Http error with code 404 and fleet's message.</summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, FleetUnit>> GetUnitAsync(string name, CancellationToken cancellationToken = default) =>
+        UnitRequestAsync(name, target => GetAsync(target, FleetJsonContext.Default.FleetUnit, cancellationToken));
+
+    /// <summary>Removes a unit from the cluster (fleet answers 204; 404 when there is none).</summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, LanguageExt.Unit>> DestroyUnitAsync(string name, CancellationToken cancellationToken = default) =>
+        UnitRequestAsync(name, target => SendAsync("DELETE", target, null, 204, 0, cancellationToken));
+
+    /// <summary>Removes a unit read from the cluster.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, LanguageExt.Unit>> DestroyUnitAsync(FleetUnit unit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return DestroyUnitAsync(unit.Name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every unit in the cluster, in name order, fetched a page of 100 at a time as the stream is
+    /// read. A failure is the stream's last element.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the page being fetched.</param>
+    public IAsyncEnumerable<Either<APIError, FleetUnit>> ListUnits(CancellationToken cancellationToken = default) =>
+        PagesAsync<UnitPage, FleetUnit>(token => targets.Page("units", token), FleetJsonContext.Default.UnitPage, cancellationToken);
+
+    /// <summary>Every unit in the cluster, collected; the first failure instead if there is one.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, IReadOnlyList<FleetUnit>>> ListUnitsAsync(CancellationToken cancellationToken = default) =>
+        ListUnits(cancellationToken).CollectAsync(cancellationToken);
+
+    // Names are checked with fleet's rules before anything is built from them.
+    private static async Task<Either<APIError, T>> UnitRequestAsync<T>(string name, Func<string, Task<Either<APIError, T>>> send, Func<string, Either<APIError, string>> target)
+    {
+        var valid = UnitNames.Validate(name).Bind(target);
+        if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, T>)error);
+        return await send(valid.Match(t => t, _ => null!)).ConfigureAwait(false);
+    }
+
+    private Task<Either<APIError, T>> UnitRequestAsync<T>(string name, Func<string, Task<Either<APIError, T>>> send) =>
+        UnitRequestAsync(name, send, targets.Unit);
+
+    private async IAsyncEnumerable<Either<APIError, T>> PagesAsync<TPage, T>(
+        Func<string?, string> target, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TPage> type, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TPage : IPage<T>
+    {
+        string? token = null;
+        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        do
+        {
+            var page = await GetAsync(target(token), type, cancellationToken).ConfigureAwait(false);
+            if (page.IsLeft)
+            {
+                yield return page.Match(_ => default!, error => (Either<APIError, T>)error);
+                yield break;
+            }
+            var items = page.Match(p => p, _ => default!);
+            foreach (var item in items.Items) yield return item;
+            token = items.NextPageToken;
+            // A server that hands out a token twice would page forever.
+            if (!string.IsNullOrEmpty(token) && !seen.Add(token))
+            {
+                yield return new APIError(ErrorKind.Protocol, $"fleet sent the page token {token} twice");
+                yield break;
+            }
+        }
+        while (!string.IsNullOrEmpty(token));
+    }
+}

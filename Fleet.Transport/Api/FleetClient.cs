@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Fleet.Core;
+using Fleet.Core.Text;
+using Fleet.Transport.Connections;
+using Fleet.Transport.Http;
+using LanguageExt;
+
+namespace Fleet.Transport.Api;
+
+/// <summary>
+/// fleet's v1 API as functions: every operation answers an <c>Either</c> of an
+/// <see cref="APIError"/> or its result, and lists are async streams that fetch page after page.
+/// Only the caller's cancellation throws. One client is safe for any number of concurrent
+/// callers; it keeps a pool of keep-alive connections until disposed.
+/// </summary>
+public sealed partial class FleetClient : IAsyncDisposable
+{
+    private readonly ConnectionPool pool;
+    private readonly FleetTargets targets;
+    private readonly string host;
+
+    private FleetClient(FleetEndpoint endpoint, ConnectionPool pool)
+    {
+        Endpoint = endpoint;
+        this.pool = pool;
+        targets = new FleetTargets(endpoint.BasePath);
+        host = endpoint.HostHeader;
+    }
+
+    /// <summary>Where this client reaches fleet.</summary>
+    public FleetEndpoint Endpoint { get; }
+
+    /// <summary>
+    /// Parses <paramref name="endpoint"/> (fleetctl's and python-fleet's forms), connects, and
+    /// checks that fleet's v1 API answers there. The errors tell apart an endpoint that cannot be
+    /// parsed (Validation), one that cannot be reached (Transport, Timeout), a server that is not
+    /// fleet (NotFleet) and a fleet that cannot reach etcd (Http 503).
+    /// </summary>
+    /// <param name="endpoint">For example <c>unix:///var/run/fleet.sock</c> or <c>http://10.0.0.1:49153</c>.</param>
+    /// <param name="options">Transport and logging; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the connection attempt.</param>
+    public static async Task<Either<APIError, FleetClient>> ConnectAsync(string endpoint, FleetClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var parsed = FleetEndpoint.Parse(endpoint);
+        if (parsed.IsLeft) return parsed.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
+        return await ConnectAsync(parsed.Match(e => e, _ => null!), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Connects to a parsed endpoint and checks that fleet's v1 API answers there.</summary>
+    /// <param name="endpoint">The endpoint.</param>
+    /// <param name="options">Transport and logging; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the connection attempt.</param>
+    public static async Task<Either<APIError, FleetClient>> ConnectAsync(FleetEndpoint endpoint, FleetClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        options ??= FleetClientOptions.Default;
+        var connector = Connectors.For(endpoint, options.Transport.Tls);
+        if (connector.IsLeft) return connector.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
+        var client = new FleetClient(endpoint, new ConnectionPool(connector.Match(c => c, _ => null!), options.Transport, options.Logger));
+        try
+        {
+            var discovered = await client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            if (discovered.IsRight) return client;
+            await client.DisposeAsync().ConfigureAwait(false);
+            return discovered.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes every connection. Requests still running end with a Transport error.</summary>
+    public ValueTask DisposeAsync() => pool.DisposeAsync();
+
+    private async Task<Either<APIError, LanguageExt.Unit>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var target = targets.Discovery;
+        return await pool.SendAsync(new HttpRequest("GET", target, host), response =>
+        {
+            if (response.StatusCode == 503) return FleetResponses.ErrorOf(response);
+            if (response.StatusCode != 200)
+            {
+                return NotFleet($"GET {target} answered {response.StatusCode}", response);
+            }
+            try
+            {
+                var reader = new Utf8JsonReader(response.Body);
+                var document = JsonSerializer.Deserialize(ref reader, FleetJsonContext.Default.DiscoveryDocument);
+                return document?.Id == "fleet:v1"
+                    ? LanguageExt.Unit.Default
+                    : NotFleet($"its discovery document has id {GoQuoting.Quote(document?.Id ?? "")}, not \"fleet:v1\"", response);
+            }
+            catch (JsonException)
+            {
+                return NotFleet($"GET {target} answered something other than JSON", response);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Either<APIError, LanguageExt.Unit> NotFleet(string why, HttpResponse response) =>
+        new APIError(ErrorKind.NotFleet, $"{Endpoint} is not fleet's v1 API: {why}") { Code = response.StatusCode, Received = ReceivedBytes.Show(response.Body) };
+
+    private async Task<Either<APIError, T>> GetAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        await pool.SendAsync(new HttpRequest("GET", target, host), response => FleetResponses.Entity(response, type, $"the answer to GET {target}"), cancellationToken).ConfigureAwait(false);
+
+    private async Task<Either<APIError, LanguageExt.Unit>> SendAsync(string method, string target, byte[]? body, int success, int alternative, CancellationToken cancellationToken) =>
+        await pool.SendAsync(new HttpRequest(method, target, host, body), response => FleetResponses.Done(response, success, alternative), cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,66 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Fleet.Core;
+using Fleet.Transport.Http;
+using LanguageExt;
+
+namespace Fleet.Transport.Api;
+
+/// <summary>What fleet's answers mean: a decoded entity, a done, or an <see cref="APIError"/> in fleet's words.</summary>
+internal static class FleetResponses
+{
+    /// <summary>A 200 with a JSON entity, decoded straight from the connection's buffer.</summary>
+    public static Either<APIError, T> Entity<T>(HttpResponse response, JsonTypeInfo<T> type, string what)
+    {
+        if (response.StatusCode != 200) return ErrorOf(response);
+        return Decode(response.Body, type, what);
+    }
+
+    /// <summary>One of the success codes, with nothing to read.</summary>
+    public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success, int alternative = 0) =>
+        response.StatusCode == success || response.StatusCode == alternative ? LanguageExt.Unit.Default : ErrorOf(response);
+
+    public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string what)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            return JsonSerializer.Deserialize(ref reader, type) is { } value
+                ? value
+                : NotJson(body, what, "null");
+        }
+        catch (JsonException e)
+        {
+            return NotJson(body, what, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The error of a non-success answer: fleet's own code and message when the body is fleet's
+    /// error entity, else the status with what was received.
+    /// </summary>
+    public static APIError ErrorOf(HttpResponse response)
+    {
+        var status = response.StatusCode;
+        ErrorEntity? entity = null;
+        try
+        {
+            var reader = new Utf8JsonReader(response.Body);
+            entity = JsonSerializer.Deserialize(ref reader, FleetJsonContext.Default.ErrorEntity);
+        }
+        catch (JsonException)
+        {
+        }
+        if (entity?.Error is { } error)
+        {
+            // fleet leaves the message empty on its 500s (etcd failing, or a stored desired state it cannot parse).
+            var message = string.IsNullOrEmpty(error.Message) ? $"fleet answered {status} without a message" : error.Message;
+            return APIError.Http(status, message);
+        }
+        return APIError.Http(status, $"the server answered {status} without fleet's error entity") with { Received = ReceivedBytes.Show(response.Body) };
+    }
+
+    private static APIError NotJson(in ReadOnlySequence<byte> body, string what, string reason) =>
+        new(ErrorKind.Decoding, $"{what} is not the JSON fleet sends: {reason}") { Received = ReceivedBytes.Show(body) };
+}
