@@ -54,12 +54,16 @@ internal static class FleetResponses
         }
         if (entity?.Error is { } error)
         {
-            // fleet leaves the message empty on its 500s (etcd failing, or a stored desired state it cannot parse).
-            var message = string.IsNullOrEmpty(error.Message) ? $"fleet answered {status} without a message" : error.Message;
+            var message = string.IsNullOrEmpty(error.Message) ? WithoutMessage(status) : error.Message;
             return APIError.Http(status, message);
         }
         return APIError.Http(status, $"the server answered {status} without fleet's error entity") with { Received = ReceivedBytes.Show(response.Body) };
     }
+
+    // fleet v1.0.0 leaves the message out of its 500s; say what causes them.
+    private static string WithoutMessage(int status) => status == 500
+        ? "fleet answered 500 without a message: its registry failed (etcd failing, or a unit stored with a desired state fleet cannot parse)"
+        : $"fleet answered {status} without a message";
 
     private static APIError NotJson(in ReadOnlySequence<byte> body, string what, string reason) =>
         new(ErrorKind.Decoding, $"{what} is not the JSON fleet sends: {reason}") { Received = ReceivedBytes.Show(body) };

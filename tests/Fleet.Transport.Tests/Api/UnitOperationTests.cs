@@ -1,0 +1,135 @@
+using System.Net.Sockets;
+using System.Text;
+using Fleet.Core;
+using Fleet.Unit;
+
+namespace Fleet.Transport.Tests.Api;
+
+public sealed class UnitOperationTests
+{
+    private const string HelloText = "[Unit]\nDescription=Hello\n\n[Service]\nExecStart=/bin/sleep 1d\n";
+    private static readonly UnitOption[] Exec = [new("Service", "ExecStart", "/bin/true")];
+
+    private static UnitFile Hello => UnitFile.Parse(HelloText).Right();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_unit_is_created_read_changed_and_destroyed(bool unix)
+    {
+        await using var scope = await ClientScope.StartAsync(unix);
+        var client = scope.Client;
+
+        (await client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
+        var created = (await client.GetUnitAsync("hello.service")).Right();
+        (await client.SetDesiredStateAsync(created, DesiredState.Loaded)).Right();
+        var loaded = (await client.GetUnitAsync("hello.service")).Right();
+        (await client.DestroyUnitAsync(loaded)).Right();
+        var gone = (await client.GetUnitAsync("hello.service")).Left();
+
+        Assert.Equal(Hello.Options, created.Options);
+        Assert.Equal((DesiredState.Launched, DesiredState.Launched), (created.DesiredState, created.CurrentState));
+        Assert.NotNull(created.MachineId);
+        Assert.Equal((DesiredState.Loaded, DesiredState.Loaded), (loaded.DesiredState, loaded.CurrentState));
+        Assert.Equal((ErrorKind.Http, 404, "unit does not exist"), (gone.Kind, gone.Code, gone.Message));
+        Assert.Equal(404, (await client.DestroyUnitAsync("hello.service")).Left().Code);
+    }
+
+    [Fact]
+    public async Task Creating_again_with_other_options_replaces_the_unit()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Inactive)).Right();
+        (await scope.Client.CreateUnitAsync("hello.service", Exec, DesiredState.Launched)).Right();
+
+        var unit = (await scope.Client.GetUnitAsync("hello.service")).Right();
+        Assert.Equal(Exec, unit.Options);
+        Assert.Equal(DesiredState.Launched, unit.DesiredState);
+    }
+
+    [Fact]
+    public async Task Setting_the_state_of_a_unit_fleet_does_not_have_is_fleets_409()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+
+        var error = (await scope.Client.SetDesiredStateAsync("ghost.service", DesiredState.Launched)).Left();
+
+        Assert.Equal((ErrorKind.Http, 409, "unit does not exist and options field empty"), (error.Kind, error.Code, error.Message));
+    }
+
+    [Fact]
+    public async Task A_template_can_be_submitted_but_not_activated()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+        (await scope.Client.CreateUnitAsync("web@.service", Exec, DesiredState.Inactive)).Right();
+
+        var error = (await scope.Client.SetDesiredStateAsync("web@.service", DesiredState.Launched)).Left();
+
+        Assert.Equal((400, "cannot activate template \"web@.service\""), (error.Code, error.Message));
+    }
+
+    [Theory]
+    [InlineData("", "unit name cannot be empty")]
+    [InlineData("hello", "unit name must contain \".\"")]
+    [InlineData("a b.service", "invalid character ' ' in unit name")]
+    [InlineData("hello.service\r\nX: y", "")]
+    [InlineData("../../machines.service", "")]
+    public async Task Names_fleet_would_refuse_never_reach_the_wire(string name, string message)
+    {
+        var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new Transport.Api.FleetClientOptions { Logger = log });
+        var exchanges = log.Lines.Count;
+        Assert.True(exchanges > 0, "connecting logs its discovery exchange");
+
+        var errors = new[]
+        {
+            (await scope.Client.GetUnitAsync(name)).Left(),
+            (await scope.Client.CreateUnitAsync(name, Exec, DesiredState.Launched)).Left(),
+            (await scope.Client.SetDesiredStateAsync(name, DesiredState.Loaded)).Left(),
+            (await scope.Client.DestroyUnitAsync(name)).Left(),
+            (await scope.Client.GetUnitStateAsync(name)).Left(),
+        };
+
+        Assert.All(errors, error => Assert.Equal(ErrorKind.Validation, error.Kind));
+        Assert.All(errors, error => Assert.Equal(errors[0].Message, error.Message));
+        if (message.Length > 0) Assert.Equal(message, errors[0].Message);
+        Assert.Equal(exchanges, log.Lines.Count);
+    }
+
+    [Fact]
+    public async Task Options_fleet_would_refuse_are_refused_before_sending_with_fleets_message()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+        UnitOption[] conflicting = [.. Exec, new("X-Fleet", "Global", "true"), new("X-Fleet", "MachineID", "222f532fc7580e18ebfca1f8614c8086")];
+
+        var local = (await scope.Client.CreateUnitAsync("both.service", conflicting, DesiredState.Launched)).Left();
+        var empty = (await scope.Client.CreateUnitAsync("none.service", [], DesiredState.Launched)).Left();
+
+        Assert.Equal((ErrorKind.Validation, "MachineID cannot be used with Global"), (local.Kind, local.Message));
+        Assert.Equal(ErrorKind.Validation, empty.Kind);
+        Assert.Contains("options field empty", empty.Message, StringComparison.Ordinal);
+        Assert.Empty(scope.Server.Cluster.Units);
+    }
+
+    [Fact]
+    public async Task A_unit_stored_with_a_desired_state_fleet_cannot_parse_is_fleets_500_explained()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: false);
+        (await scope.Client.CreateUnitAsync("odd.service", Exec, DesiredState.Inactive)).Right();
+        // fleet stores an existing unit's desired state unchecked; only a raw request can send one.
+        var body = "{\"desiredState\":\"sideways\"}";
+        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            await socket.ConnectAsync(scope.Server.TcpEndPoint!);
+            await socket.SendAsync(Encoding.ASCII.GetBytes($"PUT /fleet/v1/units/odd.service HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
+            var answer = new byte[1024];
+            Assert.StartsWith("HTTP/1.1 204", Encoding.ASCII.GetString(answer, 0, await socket.ReceiveAsync(answer)), StringComparison.Ordinal);
+        }
+
+        var error = (await scope.Client.GetUnitAsync("odd.service")).Left();
+
+        Assert.Equal((ErrorKind.Http, 500), (error.Kind, error.Code));
+        Assert.Contains("desired state fleet cannot parse", error.Message, StringComparison.Ordinal);
+    }
+}
