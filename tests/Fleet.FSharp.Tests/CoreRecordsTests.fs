@@ -5,10 +5,7 @@ open Xunit
 open Fleet.Core
 open Fleet.Unit
 
-/// The one line an F# caller needs to turn the library's Either into F#'s Result. The delegates
-/// are typed because Either.Match has overloads F# cannot choose between from bare lambdas.
-let toResult (either: LanguageExt.Either<APIError, 'T>) : Result<'T, APIError> =
-    either.Match(Func<'T, Result<'T, APIError>>(Ok), Func<APIError, Result<'T, APIError>>(Error))
+let toResult = Fleet.FSharp.FleetResult.ofEither
 
 [<Fact>]
 let ``records are built with F# lists and named optional arguments`` () =
