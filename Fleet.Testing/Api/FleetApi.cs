@@ -166,8 +166,8 @@ internal sealed class FleetApi(SimulatedCluster cluster, ServerFaults faults)
         var (token, error) = PageToken.FromQuery(query.Get("nextPageToken"));
         if (error is not null) return ErrorAsync(context, 400, error);
         if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
-        // A unit whose stored state does not parse is left out, as fleet's registry leaves it.
-        var (items, next) = token.Slice(cluster.Units);
+        var (stored, next) = token.Slice(cluster.ListedUnits);
+        var items = stored.Select(unit => cluster.ToEntity(unit, listed: true)!).ToList();
         return SendAsync(context, 200, FleetJson.UnitPage(items, next?.Encode()));
     }
 

@@ -19,6 +19,7 @@ public sealed class SimulatedCluster : IDisposable
     private ImmutableArray<SimulatedMachine> machines;
     private ImmutableSortedDictionary<string, StoredUnit> units = ImmutableSortedDictionary.Create<string, StoredUnit>(StringComparer.Ordinal);
     private AgentReport report = AgentReport.Empty;
+    private (ImmutableSortedDictionary<string, StoredUnit>? Source, IReadOnlyList<StoredUnit> Units) listed = (null, []);
     private bool pending;
     private TaskCompletionSource settled = NewSettled(done: true);
 
@@ -111,11 +112,21 @@ public sealed class SimulatedCluster : IDisposable
         lock (gate) return units.GetValueOrDefault(name);
     }
 
-    internal IReadOnlyList<StoredUnit> StoredUnits
+    /// <summary>
+    /// The units the list shows, in name order, not yet turned into entities: a page makes
+    /// entities of its own units only, so each page costs the same however many units there are.
+    /// Units whose stored state does not parse are left out, as fleet's registry leaves them.
+    /// </summary>
+    internal IReadOnlyList<StoredUnit> ListedUnits
     {
         get
         {
-            lock (gate) return [.. units.Values];
+            lock (gate)
+            {
+                // Kept until the units change, so paging through them copies nothing per page.
+                if (listed.Source != units) listed = (units, [.. units.Values.Where(u => TryState(u.TargetState, out _))]);
+                return listed.Units;
+            }
         }
     }
 

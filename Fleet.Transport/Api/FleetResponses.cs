@@ -23,10 +23,27 @@ internal static class FleetResponses
 
     public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string what)
     {
+        if (body.IsSingleSegment) return Decode(body.FirstSpan, body, type, what);
+        // A page spans many of the pipe's segments, and the reader is much slower across
+        // segments than over one span: one pooled copy costs less than it saves.
+        var length = checked((int)body.Length);
+        var copy = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var reader = new Utf8JsonReader(body);
-            return JsonSerializer.Deserialize(ref reader, type) is { } value
+            body.CopyTo(copy);
+            return Decode(copy.AsSpan(0, length), body, type, what);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    private static Either<APIError, T> Decode<T>(ReadOnlySpan<byte> json, in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type) is { } value
                 ? value
                 : NotJson(body, what, "null");
         }
