@@ -38,6 +38,6 @@ public sealed partial class FleetClient
         }
         if (operations.Count == 0) return APIError.Validation("a metadata edit needs at least one operation");
         var body = JsonSerializer.SerializeToUtf8Bytes(operations, FleetJsonContext.Default.ListMetadataOpBody);
-        return await SendAsync("PATCH", targets.Machines, body, 204, 0, cancellationToken).ConfigureAwait(false);
+        return await SendAsync("PATCH", targets.Machines, body, 204, cancellationToken).ConfigureAwait(false);
     }
 }

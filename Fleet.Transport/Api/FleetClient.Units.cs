@@ -37,7 +37,7 @@ public sealed partial class FleetClient
         return await UnitRequestAsync(name, target =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new UnitBody(name, desiredState, file.Options), FleetJsonContext.Default.UnitBody);
-            return SendAsync("PUT", target, body, 201, 0, cancellationToken);
+            return SendAsync("PUT", target, body, 201, cancellationToken);
         }).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ public sealed partial class FleetClient
         UnitRequestAsync(name, target =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new DesiredStateBody(name, desiredState), FleetJsonContext.Default.DesiredStateBody);
-            return SendAsync("PUT", target, body, 204, 0, cancellationToken);
+            return SendAsync("PUT", target, body, 204, cancellationToken);
         });
 
     /// <summary>Sets the desired state of a unit read from the cluster.</summary>
@@ -72,7 +72,7 @@ public sealed partial class FleetClient
     /// <param name="name">The unit's name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<Either<APIError, LanguageExt.Unit>> DestroyUnitAsync(string name, CancellationToken cancellationToken = default) =>
-        UnitRequestAsync(name, target => SendAsync("DELETE", target, null, 204, 0, cancellationToken));
+        UnitRequestAsync(name, target => SendAsync("DELETE", target, null, 204, cancellationToken));
 
     /// <summary>Removes a unit read from the cluster.</summary>
     /// <param name="unit">The unit.</param>

@@ -17,9 +17,9 @@ internal static class FleetResponses
         return Decode(response.Body, type, what);
     }
 
-    /// <summary>One of the success codes, with nothing to read.</summary>
-    public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success, int alternative = 0) =>
-        response.StatusCode == success || response.StatusCode == alternative ? LanguageExt.Unit.Default : ErrorOf(response);
+    /// <summary>The success code, with nothing to read.</summary>
+    public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success) =>
+        response.StatusCode == success ? LanguageExt.Unit.Default : ErrorOf(response);
 
     public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string what)
     {
