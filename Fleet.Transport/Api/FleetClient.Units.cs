@@ -8,6 +8,9 @@ namespace Fleet.Transport.Api;
 
 public sealed partial class FleetClient
 {
+    // fleet numbers pages with a uint16.
+    private const int MaxPages = ushort.MaxValue;
+
     /// <summary>
     /// Creates a unit, or replaces one of the same name whose content differs (fleet answers 201
     /// both times). The name is checked with fleet's rules and the options as fleet checks them
@@ -112,7 +115,7 @@ public sealed partial class FleetClient
         where TPage : IPage<T>
     {
         string? token = null;
-        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
         do
         {
             var page = await GetAsync(target(token), type, cancellationToken).ConfigureAwait(false);
@@ -123,11 +126,15 @@ public sealed partial class FleetClient
             }
             var items = page.Match(p => p, _ => default!);
             foreach (var item in items.Items) yield return item;
+            var previous = token;
             token = items.NextPageToken;
-            // A server that hands out a token twice would page forever.
-            if (!string.IsNullOrEmpty(token) && !seen.Add(token))
+            // A server that hands out the same token again, or more pages than fleet's uint16 page
+            // number can count, would page forever; checking that keeps the stream's memory constant.
+            if (!string.IsNullOrEmpty(token) && (token == previous || ++pages > MaxPages))
             {
-                yield return new APIError(ErrorKind.Protocol, $"fleet sent the page token {token} twice");
+                yield return new APIError(ErrorKind.Protocol, token == previous
+                    ? $"fleet sent the page token {token} twice"
+                    : $"fleet sent more than {MaxPages} pages");
                 yield break;
             }
         }
