@@ -104,7 +104,7 @@ public sealed partial class FleetClient : IAsyncDisposable
         new APIError(ErrorKind.NotFleet, $"{Endpoint} is not fleet's v1 API: {why}") { Code = response.StatusCode, Received = ReceivedBytes.Show(response.Body) };
 
     private async Task<Either<APIError, T>> GetAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        await pool.SendAsync(new HttpRequest("GET", target, host), response => FleetResponses.Entity(response, type, $"the answer to GET {target}"), cancellationToken).ConfigureAwait(false);
+        await pool.SendAsync(new HttpRequest("GET", target, host), response => FleetResponses.Entity(response, type, target), cancellationToken).ConfigureAwait(false);
 
     private async Task<Either<APIError, LanguageExt.Unit>> SendAsync(string method, string target, byte[]? body, int success, CancellationToken cancellationToken) =>
         await pool.SendAsync(new HttpRequest(method, target, host, body), response => FleetResponses.Done(response, success), cancellationToken).ConfigureAwait(false);

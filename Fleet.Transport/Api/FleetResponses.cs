@@ -11,19 +11,22 @@ namespace Fleet.Transport.Api;
 internal static class FleetResponses
 {
     /// <summary>A 200 with a JSON entity, decoded straight from the connection's buffer.</summary>
-    public static Either<APIError, T> Entity<T>(HttpResponse response, JsonTypeInfo<T> type, string what)
+    /// <param name="response">The answer.</param>
+    /// <param name="type">The entity's generated JSON contract.</param>
+    /// <param name="target">The GET's target, named only if the body is not fleet's JSON.</param>
+    public static Either<APIError, T> Entity<T>(HttpResponse response, JsonTypeInfo<T> type, string target)
     {
         if (response.StatusCode != 200) return ErrorOf(response);
-        return Decode(response.Body, type, what);
+        return Decode(response.Body, type, target);
     }
 
     /// <summary>The success code, with nothing to read.</summary>
     public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success) =>
         response.StatusCode == success ? LanguageExt.Unit.Default : ErrorOf(response);
 
-    public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string what)
+    public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string target)
     {
-        if (body.IsSingleSegment) return Decode(body.FirstSpan, body, type, what);
+        if (body.IsSingleSegment) return Decode(body.FirstSpan, body, type, target);
         // A page spans many of the pipe's segments, and the reader is much slower across
         // segments than over one span: one pooled copy costs less than it saves.
         var length = checked((int)body.Length);
@@ -31,7 +34,7 @@ internal static class FleetResponses
         try
         {
             body.CopyTo(copy);
-            return Decode(copy.AsSpan(0, length), body, type, what);
+            return Decode(copy.AsSpan(0, length), body, type, target);
         }
         finally
         {
@@ -39,17 +42,17 @@ internal static class FleetResponses
         }
     }
 
-    private static Either<APIError, T> Decode<T>(ReadOnlySpan<byte> json, in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string what)
+    private static Either<APIError, T> Decode<T>(ReadOnlySpan<byte> json, in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string target)
     {
         try
         {
             return JsonSerializer.Deserialize(json, type) is { } value
                 ? value
-                : NotJson(body, what, "null");
+                : NotJson(body, target, "null");
         }
         catch (JsonException e)
         {
-            return NotJson(body, what, e.Message);
+            return NotJson(body, target, e.Message);
         }
     }
 
@@ -82,6 +85,6 @@ internal static class FleetResponses
         ? "fleet answered 500 without a message: its registry failed (etcd failing, or a unit stored with a desired state fleet cannot parse)"
         : $"fleet answered {status} without a message";
 
-    private static APIError NotJson(in ReadOnlySequence<byte> body, string what, string reason) =>
-        new(ErrorKind.Decoding, $"{what} is not the JSON fleet sends: {reason}") { Received = ReceivedBytes.Show(body) };
+    private static APIError NotJson(in ReadOnlySequence<byte> body, string target, string reason) =>
+        new(ErrorKind.Decoding, $"the answer to GET {target} is not the JSON fleet sends: {reason}") { Received = ReceivedBytes.Show(body) };
 }

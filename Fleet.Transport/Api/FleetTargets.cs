@@ -25,12 +25,15 @@ internal sealed class FleetTargets(string basePath)
     {
         var target = new StringBuilder(root).Append(collection);
         var separator = '?';
-        foreach (var (name, value) in filters.Append(("nextPageToken", token)))
-        {
-            if (string.IsNullOrEmpty(value)) continue;
-            target.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
-            separator = '&';
-        }
+        foreach (var (name, value) in filters) Query(target, ref separator, name, value);
+        Query(target, ref separator, "nextPageToken", token);
         return target.ToString();
+    }
+
+    private static void Query(StringBuilder target, ref char separator, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        target.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        separator = '&';
     }
 }

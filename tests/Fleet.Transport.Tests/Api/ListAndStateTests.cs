@@ -106,6 +106,19 @@ public sealed class ListAndStateTests
     }
 
     [Fact]
+    public async Task An_answer_that_is_not_fleets_json_is_a_decoding_error_naming_the_request()
+    {
+        await using var server = new ScriptedServer([Answer(200, "{\"id\":\"fleet:v1\"}"), Answer(200, "{\"name\":42}")], closeAfter: false);
+        await using var client = (await FleetClient.ConnectAsync($"http://127.0.0.1:{server.Port}")).Right();
+
+        var error = (await client.GetUnitAsync("hello.service")).Left();
+
+        Assert.Equal(ErrorKind.Decoding, error.Kind);
+        Assert.StartsWith("the answer to GET /fleet/v1/units/hello.service is not the JSON fleet sends: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("42", error.Received, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metadata_edits_go_as_one_patch_and_show_in_the_machine_list()
     {
         await using var scope = await ClientScope.StartAsync(unix: true);
