@@ -50,7 +50,7 @@ public sealed class SimulatedCluster : IDisposable
     {
         get
         {
-            lock (gate) return [.. units.Values.Select(u => ToEntity(u, listed: true)).OfType<FleetUnit>()];
+            lock (gate) return [.. ListedUnits.Select(u => ToEntity(u, listed: true)!)];
         }
     }
 

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Fleet.Tests.Shared;
 
 namespace Fleet.Testing.Tests;
 
@@ -12,12 +10,12 @@ namespace Fleet.Testing.Tests;
 /// </summary>
 public sealed class TranscriptReplayTests
 {
-    private static readonly string Folder = ReferenceData.Folder("transcripts", "FLEET_TRANSCRIPTS");
+    private static readonly string Folder = TranscriptIndex.Folder;
 
     public static TheoryData<string> Servers()
     {
         var data = new TheoryData<string>();
-        foreach (var server in Index().Select(e => e.Server).Distinct()) data.Add(server);
+        foreach (var server in TranscriptIndex.Entries().Select(e => e.Server).Distinct()) data.Add(server);
         return data;
     }
 
@@ -31,7 +29,7 @@ public sealed class TranscriptReplayTests
 
         var mismatches = new List<string>();
         var checkedCount = 0;
-        foreach (var entry in Index().Where(e => e.Server == serverName))
+        foreach (var entry in TranscriptIndex.Entries().Where(e => e.Server == serverName))
         {
             var request = await File.ReadAllBytesAsync(Path.Combine(Folder, entry.Request));
             var actual = await RawHttp.ExchangeAsync(server.TcpEndPoint!, request);
@@ -57,22 +55,4 @@ public sealed class TranscriptReplayTests
         var head = text[..end].Split("\r\n").Where(line => !line.StartsWith("Date:", StringComparison.OrdinalIgnoreCase));
         return string.Join("\r\n", head) + text[end..];
     }
-
-    private static IEnumerable<Entry> Index()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "index.json")));
-        foreach (var e in document.RootElement.EnumerateArray())
-        {
-            yield return new Entry(
-                e.GetProperty("id").GetString()!,
-                e.GetProperty("title").GetString()!,
-                e.GetProperty("server").GetString()!,
-                e.GetProperty("check").GetBoolean(),
-                e.GetProperty("settle").GetBoolean(),
-                e.GetProperty("request").GetString()!,
-                e.GetProperty("response").ValueKind == JsonValueKind.String ? e.GetProperty("response").GetString() : null);
-        }
-    }
-
-    private sealed record Entry(string Id, string Title, string Server, bool Check, bool Settle, string Request, string? Response);
 }

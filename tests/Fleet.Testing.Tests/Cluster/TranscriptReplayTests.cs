@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Fleet.Core;
 using Fleet.Core.Collections;
 using Fleet.Testing.Cluster;
-using Fleet.Tests.Shared;
 using Fleet.Unit;
 
 namespace Fleet.Testing.Tests.Cluster;
@@ -24,7 +23,7 @@ public class TranscriptReplayTests
         "0111-machines-patch-multi",
     };
 
-    private static readonly string Folder = ReferenceData.Folder("transcripts", "FLEET_TRANSCRIPTS");
+    private static readonly string Folder = TranscriptIndex.Folder;
 
     [Fact]
     public void Every_unit_and_state_the_reference_served_matches_the_engine_and_agent()
@@ -34,9 +33,9 @@ public class TranscriptReplayTests
         var report = AgentReport.Empty;
         var compared = new List<string>();
 
-        foreach (var entry in Index())
+        foreach (var entry in TranscriptIndex.Entries().Where(e => e.Server == "main"))
         {
-            var (method, path, query, body) = ReadRequest(File.ReadAllBytes(Path.Combine(Folder, entry.Request!)));
+            var (method, path, query, body) = ReadRequest(File.ReadAllBytes(Path.Combine(Folder, entry.Request)));
             var applied = entry.Status is 201 or 204 || WithheldButApplied.Contains(entry.Id);
             if (applied && method is "PUT" or "DELETE" or "PATCH")
             {
@@ -46,7 +45,7 @@ public class TranscriptReplayTests
             }
 
             if (method != "GET" || entry.Status != 200 || entry.Response is null) continue;
-            var answer = JsonNode.Parse(ReadResponseBody(File.ReadAllBytes(Path.Combine(Folder, entry.Response))))!;
+            var answer = JsonNode.Parse(RawHttp.Split(File.ReadAllBytes(Path.Combine(Folder, entry.Response))).Body)!;
             if (CheckAnswer(entry.Id, path, query, answer, units, report)) compared.Add(entry.Id);
         }
 
@@ -154,15 +153,6 @@ public class TranscriptReplayTests
         return machines;
     }
 
-    private sealed record Entry(string Id, string Server, string? Request, string? Response, int? Status);
-
-    private static IEnumerable<Entry> Index()
-    {
-        var entries = JsonSerializer.Deserialize<List<Entry>>(
-            File.ReadAllText(Path.Combine(Folder, "index.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        return entries.Where(e => e.Server == "main" && e.Request is not null);
-    }
-
     private static (string Method, string Path, Dictionary<string, string> Query, JsonNode? Body) ReadRequest(byte[] raw)
     {
         var text = Encoding.UTF8.GetString(raw);
@@ -191,25 +181,5 @@ public class TranscriptReplayTests
             // The malformed bodies are the 400 scenarios; nothing is applied for them.
         }
         return (head[0], question < 0 ? target : target[..question], query, body);
-    }
-
-    private static string ReadResponseBody(byte[] raw)
-    {
-        var text = Encoding.UTF8.GetString(raw);
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = text[..split];
-        var body = text[(split + 4)..];
-        if (!headers.Contains("Transfer-Encoding: chunked", StringComparison.Ordinal)) return body;
-        var decoded = new StringBuilder();
-        var position = 0;
-        while (true)
-        {
-            var lineEnd = body.IndexOf("\r\n", position, StringComparison.Ordinal);
-            var size = Convert.ToInt32(body[position..lineEnd], 16);
-            if (size == 0) return decoded.ToString();
-            // The bodies are ASCII (Go escapes the rest), so characters count as bytes.
-            decoded.Append(body, lineEnd + 2, size);
-            position = lineEnd + 2 + size + 2;
-        }
     }
 }

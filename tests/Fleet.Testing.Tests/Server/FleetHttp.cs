@@ -21,25 +21,30 @@ internal sealed class FleetHttp : IDisposable
 
     public static FleetHttp Unix(string socketPath)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new(new HttpClient(handler) { BaseAddress = new Uri("http://domain-sock/"), Timeout = TimeSpan.FromSeconds(30) });
+        var client = UnixClient(socketPath);
+        client.BaseAddress = new Uri("http://domain-sock/");
+        client.Timeout = TimeSpan.FromSeconds(30);
+        return new(client);
     }
+
+    /// <summary>A plain HttpClient whose every connection goes to the unix socket at <paramref name="socketPath"/>.</summary>
+    public static HttpClient UnixClient(string socketPath) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (_, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
 
     public HttpClient Client => client;
 

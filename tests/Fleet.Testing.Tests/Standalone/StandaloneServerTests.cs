@@ -32,7 +32,7 @@ public sealed class StandaloneServerTests : IDisposable
         Assert.True(File.Exists(SocketPath));
 
         var expected = ReferenceCluster.Take(machines).Select(m => m.Id).Order(StringComparer.Ordinal);
-        Assert.Equal(expected, await MachineIdsAsync(UnixSocketClient(SocketPath), new Uri("http://localhost/fleet/v1/machines")));
+        Assert.Equal(expected, await MachineIdsAsync(Server.FleetHttp.UnixClient(SocketPath), new Uri("http://localhost/fleet/v1/machines")));
         Assert.Equal(expected, await MachineIdsAsync(new HttpClient(), new Uri(tcp, "/fleet/v1/machines")));
 
         server.Signal(signal);
@@ -99,23 +99,4 @@ public sealed class StandaloneServerTests : IDisposable
             return [.. page.RootElement.GetProperty("machines").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
         }
     }
-
-    // Plain HttpClient over the socket: the server is checked with a client that is not ours.
-    private static HttpClient UnixSocketClient(string path) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
-            {
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    });
 }
