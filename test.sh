@@ -12,6 +12,11 @@ fi
 # Debian packages the tests use; installed only when missing.
 needed=()
 command -v git >/dev/null 2>&1 || needed+=(git)
+# The SSH tests start a throwaway OpenSSH server and agent on loopback, and use socat as the
+# remote end of the unix-socket tunnel.
+[ -x /usr/sbin/sshd ] || needed+=(openssh-server)
+command -v ssh-keygen >/dev/null 2>&1 && command -v ssh-agent >/dev/null 2>&1 || needed+=(openssh-client)
+command -v socat >/dev/null 2>&1 || needed+=(socat)
 if [ ${#needed[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
