@@ -14,7 +14,7 @@ public sealed record HttpTransportOptions
     /// <summary>How long an unused keep-alive connection is kept (default 60 s).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long opening a connection (and its TLS handshake) may take (default 10 s).</summary>
+    /// <summary>How long opening a connection (with its TLS handshake, or its SSH session and channel) may take (default 10 s).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a request may wait for its whole response (default 30 s; fleetctl uses 3 s).</summary>
@@ -25,4 +25,7 @@ public sealed record HttpTransportOptions
 
     /// <summary>TLS files for https endpoints.</summary>
     public Connections.TlsOptions Tls { get; init; } = new();
+
+    /// <summary>An SSH tunnel to reach fleet through, or null to connect directly.</summary>
+    public Ssh.SshTunnelOptions? Ssh { get; init; }
 }

@@ -55,7 +55,7 @@ public sealed partial class FleetClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= FleetClientOptions.Default;
-        var connector = Connectors.For(endpoint, options.Transport.Tls);
+        var connector = Connectors.For(endpoint, options.Transport);
         if (connector.IsLeft) return connector.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
         var client = new FleetClient(endpoint, new ConnectionPool(connector.Match(c => c, _ => null!), options.Transport, options.Logger));
         try

@@ -11,7 +11,7 @@ namespace Fleet.Transport.Connections;
 /// TLS over another connector. The server's certificate must match the host name and chain to
 /// the system's roots, or only to the given CA file's certificates when one is given.
 /// </summary>
-internal sealed class TlsConnector : IConnector
+internal sealed class TlsConnector : IConnector, IDisposable
 {
     private readonly IConnector inner;
     private readonly string host;
@@ -90,4 +90,7 @@ internal sealed class TlsConnector : IConnector
             throw;
         }
     }
+
+    /// <summary>Releases what the inner connector holds (an SSH session, when tunnelled).</summary>
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 }

@@ -174,5 +174,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
     {
         disposed = true;
         await DrainAsync().ConfigureAwait(false);
+        // A connector may hold a session of its own (an SSH tunnel).
+        (connector as IDisposable)?.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Fleet.Core;
+using Fleet.Transport.Connections;
 using LanguageExt;
 
 namespace Fleet.Transport.Http;
@@ -105,6 +106,11 @@ internal sealed class HttpConnection : IAsyncDisposable
         {
             IsReusable = false;
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (TransportFailure e)
+        {
+            IsReusable = false;
+            return e.Error;
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {

@@ -13,14 +13,14 @@ public class ConnectorsTests
     public void Each_endpoint_gets_its_connector(string endpoint, string description)
     {
         var parsed = Assert.Single(FleetEndpoint.Parse(endpoint).RightToSeq());
-        Assert.Equal(description, Assert.Single(Connectors.For(parsed, new TlsOptions()).RightToSeq()).Description);
+        Assert.Equal(description, Assert.Single(Connectors.For(parsed, HttpTransportOptions.Default).RightToSeq()).Description);
     }
 
     [Fact]
     public void Bad_tls_files_are_refused_when_the_connector_is_made()
     {
         var parsed = Assert.Single(FleetEndpoint.Parse("https://fleet.example").RightToSeq());
-        var error = Assert.Single(Connectors.For(parsed, new TlsOptions(CaFile: "/nonexistent/ca.pem")).LeftToSeq());
+        var error = Assert.Single(Connectors.For(parsed, HttpTransportOptions.Default with { Tls = new TlsOptions(CaFile: "/nonexistent/ca.pem") }).LeftToSeq());
         Assert.Equal(ErrorKind.Validation, error.Kind);
     }
 }

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Fleet.Core;
+using Fleet.Transport.Connections;
+using LanguageExt;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Fleet.Transport.Ssh;
+
+/// <summary>
+/// Reaches a TCP endpoint through direct-tcpip channels of the shared SSH session. SSH.NET opens
+/// those channels only for connections to a local listener (its local port forward), and any
+/// local process could connect to that listener and reach fleet's root-equivalent API through
+/// our session. So every socket of ours is bound to its source port before it connects, and the
+/// listener opens a channel only for a source port it expects: any other connection is closed
+/// before a channel exists.
+/// </summary>
+internal sealed class DirectTcpipConnector : IConnector, IDisposable
+{
+    private readonly SshSession session;
+    private readonly string fleetHost;
+    private readonly int fleetPort;
+    private readonly Lock gate = new();
+    private Forward? forward;
+
+    public DirectTcpipConnector(SshSession session, string fleetHost, int fleetPort)
+    {
+        this.session = session;
+        this.fleetHost = fleetHost;
+        this.fleetPort = fleetPort;
+    }
+
+    public string Description => $"tcp {fleetHost}:{fleetPort} through ssh {session.Host}";
+
+    /// <summary>The local port of the current listener, or 0 (for the test that knocks on it from outside).</summary>
+    internal int ListenerPort
+    {
+        get
+        {
+            lock (gate) return forward is { } f ? (int)f.Port.BoundPort : 0;
+        }
+    }
+
+    public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var client = await session.ClientAsync(cancellationToken).ConfigureAwait(false);
+            if (client.IsLeft) return client.Match(_ => default!, e => (Either<APIError, Stream>)e);
+            var ssh = client.Match(c => c, _ => null!);
+
+            var listening = Listen(ssh);
+            if (listening.IsLeft) return listening.Match(_ => default!, e => (Either<APIError, Stream>)e);
+            var current = listening.Match(f => f, _ => null!);
+
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            // One connection at a time, each until the listener has taken it: SSH.NET's listener
+            // handles a connection that is already waiting inside the handling of the previous
+            // one, and that handling lasts as long as the channel, so a second connection made
+            // at once would wait for the first channel to close.
+            await current.Admission.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                var source = ((IPEndPoint)socket.LocalEndPoint!).Port;
+                var admitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                current.Expected[source] = admitted;
+                try
+                {
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, (int)current.Port.BoundPort), cancellationToken).ConfigureAwait(false);
+                    await admitted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    current.Expected.TryRemove(source, out _);
+                    throw;
+                }
+                return new ForwardedChannelStream(socket, current, source, session.Host, $"{fleetHost}:{fleetPort}");
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                // The listener went with a dropped session: start again once on a new one.
+                session.Drop(ssh);
+                if (attempt == 1 && !session.IsBorrowed) continue;
+                return SshErrors.At(session.Host, SshStage.ChannelOpen, $"the local end of the tunnel to {fleetHost}:{fleetPort} refused: {e.Message}");
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+            finally
+            {
+                current.Admission.Release();
+            }
+        }
+    }
+
+    private Either<APIError, Forward> Listen(SshClient client)
+    {
+        lock (gate)
+        {
+            if (forward is { } existing && ReferenceEquals(existing.Client, client) && existing.Port.IsStarted) return existing;
+            forward?.Dispose();
+            forward = null;
+            try
+            {
+                var started = Forward.Start(client, fleetHost, (uint)fleetPort);
+                forward = started;
+                return started;
+            }
+            catch (Exception e) when (e is SshException or SocketException or InvalidOperationException or ObjectDisposedException)
+            {
+                session.Drop(client);
+                return SshErrors.At(session.Host, SshStage.ChannelOpen, $"cannot start the local end of the tunnel: {e.Message}");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            forward?.Dispose();
+            forward = null;
+        }
+        session.Dispose();
+    }
+
+    /// <summary>One local listener of one SSH session, with the source ports it will open channels for.</summary>
+    internal sealed class Forward : IDisposable
+    {
+        // The forward raises RequestReceived and then, on a failed channel open, Exception, on
+        // the same thread; this carries the source port from one to the other.
+        [ThreadStatic]
+        private static int acceptingFrom;
+
+        private Forward(SshClient client, ForwardedPortLocal port)
+        {
+            Client = client;
+            Port = port;
+        }
+
+        public SshClient Client { get; }
+
+        public ForwardedPortLocal Port { get; }
+
+        /// <summary>The source ports of connections this client is making, each completed once the listener took it.</summary>
+        public ConcurrentDictionary<int, TaskCompletionSource> Expected { get; } = new();
+
+        /// <summary>Lets one connection at a time reach the listener.</summary>
+        public SemaphoreSlim Admission { get; } = new(1, 1);
+
+        /// <summary>Why the channel for a source port could not be opened.</summary>
+        public ConcurrentDictionary<int, string> Failures { get; } = new();
+
+        public static Forward Start(SshClient client, string host, uint port)
+        {
+            var local = new ForwardedPortLocal("127.0.0.1", 0, host, port);
+            var forward = new Forward(client, local);
+            local.RequestReceived += forward.Admit;
+            local.Exception += forward.Failed;
+            try
+            {
+                client.AddForwardedPort(local);
+                local.Start();
+                return forward;
+            }
+            catch
+            {
+                forward.Dispose();
+                throw;
+            }
+        }
+
+        private void Admit(object? sender, PortForwardEventArgs e)
+        {
+            acceptingFrom = 0;
+            // Throwing here makes SSH.NET close the connection before it opens a channel.
+            if (!IPAddress.TryParse(e.OriginatorHost, out var from) || !IPAddress.IsLoopback(from) || !Expected.TryRemove((int)e.OriginatorPort, out var admitted))
+            {
+                throw new SshException($"refused a connection from {e.OriginatorHost}:{e.OriginatorPort} that this client did not make");
+            }
+            acceptingFrom = (int)e.OriginatorPort;
+            admitted.TrySetResult();
+        }
+
+        private void Failed(object? sender, ExceptionEventArgs e)
+        {
+            if (acceptingFrom != 0) Failures[acceptingFrom] = e.Exception.Message;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (Port.IsStarted) Port.Stop();
+                if (Client.IsConnected) Client.RemoveForwardedPort(Port);
+            }
+            catch (Exception e) when (e is SshException or SocketException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The session is gone, and the listener with it.
+            }
+            Port.Dispose();
+        }
+    }
+}

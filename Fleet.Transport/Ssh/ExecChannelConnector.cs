@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Fleet.Core;
+using Fleet.Transport.Connections;
+using LanguageExt;
+using Renci.SshNet.Common;
+
+namespace Fleet.Transport.Ssh;
+
+/// <summary>
+/// Reaches a unix-socket endpoint on the tunnel host, as fleetctl does: each connection is an
+/// exec channel of the shared SSH session running a command (<c>fleetctl fd-forward PATH</c> by
+/// default) whose standard input and output are the socket.
+/// </summary>
+internal sealed class ExecChannelConnector(SshSession session, string socketPath, string commandTemplate) : IConnector, IDisposable
+{
+    private readonly string command = string.Format(CultureInfo.InvariantCulture, commandTemplate, ShellQuote(socketPath));
+
+    public string Description => $"unix {socketPath} through ssh {session.Host} ({command})";
+
+    public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var client = await session.ClientAsync(cancellationToken).ConfigureAwait(false);
+            if (client.IsLeft) return client.Match(_ => default!, e => (Either<APIError, Stream>)e);
+            var ssh = client.Match(c => c, _ => null!);
+
+            var exec = ssh.CreateCommand(command);
+            try
+            {
+                // SSH.NET opens the channel synchronously inside ExecuteAsync, waiting for the
+                // server's answer: keep that wait off the caller's thread.
+                var running = await Task.Factory.StartNew(
+                    () => exec.ExecuteAsync(CancellationToken.None), cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).ConfigureAwait(false);
+                return new ExecChannelStream(exec, running, session.Host, command);
+            }
+            catch (Exception e) when (e is SshConnectionException or ObjectDisposedException or SocketException
+                || (e is InvalidOperationException && !ssh.IsConnected))
+            {
+                exec.Dispose();
+                session.Drop(ssh);
+                if (attempt == 1 && !session.IsBorrowed) continue;
+                return SshErrors.At(session.Host, SshStage.ChannelOpen, $"the SSH session ended while opening a channel: {e.Message}");
+            }
+            catch (SshException e)
+            {
+                exec.Dispose();
+                return SshErrors.At(session.Host, SshStage.ChannelOpen, $"the server did not open a channel for {Core.Text.GoQuoting.Quote(command)}: {e.Message}");
+            }
+            catch
+            {
+                exec.Dispose();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose() => session.Dispose();
+
+    // POSIX single quotes: nothing inside is special to the remote shell.
+    internal static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

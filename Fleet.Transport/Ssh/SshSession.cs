@@ -1,0 +1,182 @@
+using System.Net.Sockets;
+using Fleet.Core;
+using LanguageExt;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Fleet.Transport.Ssh;
+
+/// <summary>
+/// The one SSH session a client's channels share. It connects on first use, checks the host key
+/// against known_hosts, authenticates, and connects again on the next request after the session
+/// dropped. A caller's own <see cref="SshClient"/> is used as it is: never connected, replaced or
+/// disposed here.
+/// </summary>
+internal sealed class SshSession : IDisposable
+{
+    private readonly SshTunnelOptions options;
+    private readonly TunnelAddress? address;
+    private readonly SemaphoreSlim connecting = new(1, 1);
+    private SshClient? client;
+    private bool disposed;
+
+    private SshSession(SshTunnelOptions options, TunnelAddress? address)
+    {
+        this.options = options;
+        this.address = address;
+        client = options.Client;
+        Host = address?.ToString() ?? (options.Client is { } given ? $"{given.ConnectionInfo.Host}:{given.ConnectionInfo.Port}" : "?");
+    }
+
+    /// <summary>The SSH server, for messages: <c>host:port</c>.</summary>
+    public string Host { get; }
+
+    /// <summary>Whether the caller owns the client.</summary>
+    public bool IsBorrowed => options.Client is not null;
+
+    public static Either<APIError, SshSession> Create(SshTunnelOptions options)
+    {
+        if (options.Client is not null) return new SshSession(options, null);
+        return TunnelAddress.Parse(options.Tunnel).Map(address => new SshSession(options, address));
+    }
+
+    /// <summary>A connected client: the current one while it is connected, else a new session.</summary>
+    public async Task<Either<APIError, SshClient>> ClientAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var current = client;
+        if (current is { IsConnected: true }) return current;
+        if (IsBorrowed) return SshErrors.At(Host, SshStage.Session, "the SSH client given in the options is not connected; it is the caller's to connect");
+
+        await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (client is { IsConnected: true } connected) return connected;
+            client?.Dispose();
+            client = null;
+            var opened = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            opened.IfRight(c => client = c);
+            return opened;
+        }
+        finally
+        {
+            connecting.Release();
+        }
+    }
+
+    /// <summary>Forgets a client whose session failed under a channel, so the next request connects again.</summary>
+    public void Drop(SshClient failed)
+    {
+        if (IsBorrowed || !ReferenceEquals(client, failed)) return;
+        // Disconnecting wakes every channel still waiting on the dead session.
+        try
+        {
+            failed.Disconnect();
+        }
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already gone: nothing to wake.
+        }
+    }
+
+    private async Task<Either<APIError, SshClient>> OpenAsync(CancellationToken cancellationToken)
+    {
+        var knownHostsPath = HomePath.Expand(options.KnownHostsFile, options.HomeDirectory);
+        var first = await HandshakeAsync(knownHostsPath, cancellationToken).ConfigureAwait(false);
+        if (first.Result.IsRight || first.Check?.Unconfirmed is not { } unconfirmed || options.ConfirmUnknownHostKey is null) return first.Result;
+
+        // fleetctl asks during the handshake; a callback that may take minutes cannot hold the
+        // server's handshake open, so the key is confirmed after, recorded, and the session
+        // starts again: the second handshake must then present the key just recorded.
+        if (!await options.ConfirmUnknownHostKey(unconfirmed.Question, cancellationToken).ConfigureAwait(false))
+        {
+            return SshErrors.At(Host, SshStage.HostKey, $"the {unconfirmed.Question.KeyType} key {unconfirmed.Question.Fingerprint} of {unconfirmed.Question.Host} was not trusted");
+        }
+        try
+        {
+            await KnownHostsWriter.AppendHashedAsync(knownHostsPath, address!.Host, address.Port, unconfirmed.Key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return SshErrors.At(Host, SshStage.HostKey, $"cannot add the host key to {knownHostsPath}: {e.Message}");
+        }
+        return (await HandshakeAsync(knownHostsPath, cancellationToken).ConfigureAwait(false)).Result;
+    }
+
+    private async Task<(Either<APIError, SshClient> Result, HostKeyCheck? Check)> HandshakeAsync(string knownHostsPath, CancellationToken cancellationToken)
+    {
+        var address = this.address!;
+        var identities = await SshIdentities.LoadAsync(options, Host, cancellationToken).ConfigureAwait(false);
+        if (identities.IsLeft) return (identities.Match(_ => default!, e => (Either<APIError, SshClient>)e), null);
+        using var keys = identities.Match(i => i, _ => null!);
+        if (keys.HostKeyAlgorithms.Count == 0)
+        {
+            return (SshErrors.At(Host, SshStage.Authentication, $"no key to offer as {options.User}: {string.Join("; ", keys.Tried)}"), null);
+        }
+
+        var knownHosts = await KnownHosts.LoadAsync(knownHostsPath, cancellationToken).ConfigureAwait(false);
+        var check = new HostKeyCheck(address, knownHosts, options.StrictHostKeyChecking, options.ConfirmUnknownHostKey is not null);
+        var info = new ConnectionInfo(address.Host, address.Port, options.User, new PrivateKeyAuthenticationMethod(options.User, keys))
+        {
+            Timeout = options.ConnectTimeout,
+        };
+        PreferKnownKeyTypes(info, knownHosts.KnownKeyTypes(address.Host, address.Port));
+
+        var candidate = new SshClient(info);
+        candidate.HostKeyReceived += (_, e) => e.CanTrust = check.Trust(e.HostKey);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await candidate.ConnectAsync(deadline.Token).ConfigureAwait(false);
+            return (candidate, check);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            candidate.Dispose();
+            return (Failure(e, check, keys), check);
+        }
+        catch
+        {
+            candidate.Dispose();
+            throw;
+        }
+    }
+
+    private APIError Failure(Exception e, HostKeyCheck check, SshIdentities keys) => e switch
+    {
+        _ when check.Refusal is { } refusal => refusal,
+        OperationCanceledException or SshOperationTimeoutException =>
+            SshErrors.Timeout(Host, SshStage.Connect, $"no SSH session within {options.ConnectTimeout.TotalSeconds:0.###} s"),
+        SocketException socket => SshErrors.At(Host, SshStage.Connect, socket.Message),
+        SshAuthenticationException auth => SshErrors.At(Host, SshStage.Authentication,
+            $"the server refused every key for {options.User} ({auth.Message.TrimEnd('.')}); tried: {string.Join("; ", keys.Tried)}"),
+        SshException ssh => SshErrors.At(Host, check.Presented ? SshStage.Authentication : SshStage.KeyExchange, ssh.Message),
+        IOException io => SshErrors.At(Host, SshStage.Connect, io.Message),
+        _ => SshErrors.At(Host, SshStage.Connect, $"{e.GetType().Name}: {e.Message}"),
+    };
+
+    // As OpenSSH does: ask for the key types known_hosts holds for this host first, so a host
+    // known by its RSA key is not refused for presenting its ed25519 key first.
+    private static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlyList<string> knownTypes)
+    {
+        var position = 0;
+        foreach (var type in knownTypes)
+        {
+            string[] algorithms = type == "ssh-rsa" ? ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"] : [type];
+            foreach (var algorithm in algorithms)
+            {
+                if (info.HostKeyAlgorithms.ContainsKey(algorithm)) info.HostKeyAlgorithms.SetPosition(algorithm, position++);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        if (!IsBorrowed) client?.Dispose();
+        client = null;
+    }
+}

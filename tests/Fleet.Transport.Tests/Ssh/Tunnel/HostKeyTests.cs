@@ -1,0 +1,194 @@
+using Fleet.Core;
+using Fleet.Testing.Ssh;
+using Fleet.Transport.Ssh;
+using Fleet.Transport.Tests.Api;
+
+namespace Fleet.Transport.Tests.Ssh.Tunnel;
+
+/// <summary>The tunnel's host key rules against a real sshd, with known_hosts files as OpenSSH writes them.</summary>
+public sealed class HostKeyTests(SshTunnelFixture fixture) : IClassFixture<SshTunnelFixture>, IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("fleet-hostkeys-").FullName;
+
+    private TestSshServer Sshd => fixture.Sshd;
+
+    private SshKeyPair Ed25519 => Sshd.HostKeys[0];
+
+    private string Port => Sshd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private async Task<string> KnownHostsAsync(params string[] lines)
+    {
+        var path = Path.Combine(folder, "known_hosts");
+        await File.WriteAllTextAsync(path, string.Concat(lines.Select(l => l + "\n")));
+        return path;
+    }
+
+    private static string KeyFields(SshKeyPair key) => string.Join(' ', key.PublicKeyLine.Split(' ')[..2]);
+
+    private Task<LanguageExt.Either<APIError, Fleet.Transport.Api.FleetClient>> ConnectAsync(string knownHosts, bool strict = true, Func<UnknownHostKey, CancellationToken, ValueTask<bool>>? confirm = null) =>
+        fixture.TryConnectAsync(Channel.DirectTcpip, fixture.Options with { KnownHostsFile = knownHosts, StrictHostKeyChecking = strict, ConfirmUnknownHostKey = confirm });
+
+    private static async Task ConnectsAsync(Task<LanguageExt.Either<APIError, Fleet.Transport.Api.FleetClient>> connecting)
+    {
+        await using var client = (await connecting).Right();
+        (await client.ListMachinesAsync()).Right();
+    }
+
+    [Fact]
+    public async Task A_host_known_only_by_its_rsa_key_is_asked_for_that_key()
+    {
+        var path = await KnownHostsAsync($"[127.0.0.1]:{Port} {KeyFields(Sshd.HostKeys[2])}");
+
+        await ConnectsAsync(ConnectAsync(path));
+    }
+
+    [Fact]
+    public async Task An_unknown_host_is_refused_with_its_key_type_and_fingerprint_and_nothing_is_written()
+    {
+        var path = Path.Combine(folder, "absent", "known_hosts");
+
+        var error = (await ConnectAsync(path)).Left();
+
+        Assert.Equal(ErrorKind.Ssh, error.Kind);
+        Assert.StartsWith($"ssh 127.0.0.1:{Port}: host key: ", error.Message);
+        Assert.Contains($"ED25519 key {SshPublicKey.FingerprintSha256(Ed25519.PublicKeyBlob)}", error.Message);
+        Assert.Contains("ssh-keyscan", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(folder, "absent")));
+    }
+
+    [Fact]
+    public async Task A_changed_key_is_refused_naming_the_line_it_contradicts()
+    {
+        var impostor = await SshKeyPair.GenerateAsync(folder, "impostor");
+        var path = await KnownHostsAsync("# the fleet bastion", $"[127.0.0.1]:{Port} {KeyFields(impostor)}");
+        var before = await File.ReadAllBytesAsync(path);
+
+        var error = (await ConnectAsync(path)).Left();
+
+        Assert.Equal(ErrorKind.Ssh, error.Kind);
+        Assert.Contains("host key: REMOTE HOST IDENTIFICATION HAS CHANGED", error.Message);
+        Assert.Contains($"line 2 of {path}", error.Message);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task Hashed_entries_written_by_ssh_keygen_are_matched()
+    {
+        var path = await KnownHostsAsync(Sshd.HostKeys.Select(Sshd.KnownHostsLine).ToArray());
+        await SshTool.RunAsync("ssh-keygen", ["-q", "-H", "-f", path]);
+        Assert.DoesNotContain("127.0.0.1", await File.ReadAllTextAsync(path));
+
+        await ConnectsAsync(ConnectAsync(path));
+    }
+
+    [Fact]
+    public async Task Lines_from_ssh_keyscan_are_matched()
+    {
+        var scanned = await SshTool.RunAsync("ssh-keyscan", ["-p", Port, "-t", "ed25519", "127.0.0.1"]);
+        var path = await KnownHostsAsync(scanned.TrimEnd('\n'));
+
+        await ConnectsAsync(ConnectAsync(path));
+    }
+
+    [Fact]
+    public async Task An_entry_without_the_port_is_for_port_22_only()
+    {
+        var path = await KnownHostsAsync($"127.0.0.1 {KeyFields(Ed25519)}");
+
+        var error = (await ConnectAsync(path)).Left();
+
+        Assert.Contains("can't be established", error.Message);
+    }
+
+    [Fact]
+    public async Task A_revoked_key_is_refused_even_when_another_line_trusts_it()
+    {
+        var path = await KnownHostsAsync($"[127.0.0.1]:{Port} {KeyFields(Ed25519)}", $"@revoked * {KeyFields(Ed25519)}");
+
+        var error = (await ConnectAsync(path)).Left();
+
+        Assert.Contains("line 2 of", error.Message);
+        Assert.Contains("@revoked", error.Message);
+    }
+
+    [Fact]
+    public async Task Wildcard_patterns_match_and_negation_excludes()
+    {
+        var pattern = await KnownHostsAsync($"[127.0.0.?]:{Port},[10.*]:{Port} {KeyFields(Ed25519)}");
+        await ConnectsAsync(ConnectAsync(pattern));
+
+        var negated = await KnownHostsAsync($"[127.0.0.*]:{Port},![127.0.0.1]:{Port} {KeyFields(Ed25519)}");
+        Assert.Contains("can't be established", (await ConnectAsync(negated)).Left().Message);
+    }
+
+    [Fact]
+    public async Task Without_strict_checking_any_key_is_accepted_and_nothing_is_recorded()
+    {
+        var impostor = await SshKeyPair.GenerateAsync(folder, "impostor");
+        var changed = await KnownHostsAsync($"[127.0.0.1]:{Port} {KeyFields(impostor)}");
+        var before = await File.ReadAllBytesAsync(changed);
+        var absent = Path.Combine(folder, "absent", "known_hosts");
+
+        await ConnectsAsync(ConnectAsync(absent, strict: false));
+        await ConnectsAsync(ConnectAsync(changed, strict: false));
+
+        Assert.False(File.Exists(absent));
+        Assert.Equal(before, await File.ReadAllBytesAsync(changed));
+    }
+
+    [Fact]
+    public async Task A_confirmed_key_is_appended_hashed_and_trusted_from_then_on()
+    {
+        var path = await KnownHostsAsync("# kept", $"other.example {KeyFields(Sshd.HostKeys[1])}");
+        var asked = new List<UnknownHostKey>();
+
+        await ConnectsAsync(ConnectAsync(path, confirm: (question, _) =>
+        {
+            asked.Add(question);
+            return ValueTask.FromResult(true);
+        }));
+        await ConnectsAsync(ConnectAsync(path));
+
+        var question = Assert.Single(asked);
+        Assert.Equal(new UnknownHostKey($"[127.0.0.1]:{Port}", "ED25519", SshPublicKey.FingerprintSha256(Ed25519.PublicKeyBlob), path), question);
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(["# kept", $"other.example {KeyFields(Sshd.HostKeys[1])}"], lines[..2]);
+        Assert.StartsWith("|1|", lines[2]);
+        Assert.EndsWith(KeyFields(Ed25519), lines[2]);
+        var found = await SshTool.RunAsync("ssh-keygen", ["-F", $"[127.0.0.1]:{Port}", "-f", path]);
+        Assert.Contains(KeyFields(Ed25519), found);
+    }
+
+    [Fact]
+    public async Task A_declined_key_is_refused_and_not_recorded()
+    {
+        var path = Path.Combine(folder, "known_hosts");
+
+        var error = (await ConnectAsync(path, confirm: (_, _) => ValueTask.FromResult(false))).Left();
+
+        Assert.Equal(ErrorKind.Ssh, error.Kind);
+        Assert.Contains("host key: the ED25519 key", error.Message);
+        Assert.Contains("was not trusted", error.Message);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task A_changed_key_is_refused_without_asking()
+    {
+        var impostor = await SshKeyPair.GenerateAsync(folder, "impostor");
+        var path = await KnownHostsAsync($"[127.0.0.1]:{Port} {KeyFields(impostor)}");
+        var asked = false;
+
+        var error = (await ConnectAsync(path, confirm: (_, _) =>
+        {
+            asked = true;
+            return ValueTask.FromResult(true);
+        })).Left();
+
+        Assert.False(asked);
+        Assert.Contains("CHANGED", error.Message);
+    }
+}
