@@ -236,12 +236,20 @@ internal sealed class HttpConnection : IAsyncDisposable
     private static APIError Broken(string message, in ReadOnlySequence<byte> received) =>
         new(ErrorKind.Transport, message) { Received = ReceivedBytes.Show(received) };
 
+    /// <summary>Closes the connection. A broken one closes quietly: completing the writer flushes what a failed request left in it, which fails again.</summary>
     public async ValueTask DisposeAsync()
     {
         IsReusable = false;
         timeouts.Dispose();
         await reader.CompleteAsync().ConfigureAwait(false);
-        await writer.CompleteAsync().ConfigureAwait(false);
+        try
+        {
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            // Nothing more can be sent on it, and nothing needs to be.
+        }
         await stream.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -52,7 +52,11 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
             var ssh = client.Match(c => c, _ => null!);
 
             var listening = Listen(ssh);
-            if (listening.IsLeft) return listening.Match(_ => default!, e => (Either<APIError, Stream>)e);
+            if (listening.IsLeft)
+            {
+                if (attempt == 1 && !session.IsBorrowed) continue;
+                return listening.Match(_ => default!, e => (Either<APIError, Stream>)e);
+            }
             var current = listening.Match(f => f, _ => null!);
 
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -104,7 +108,8 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
         lock (gate)
         {
             if (forward is { } existing && ReferenceEquals(existing.Client, client) && existing.Port.IsStarted) return existing;
-            forward?.Dispose();
+            // Stopping a forward waits for its channels to close: not on a request's time.
+            if (forward is { } stale) _ = Task.Run(stale.Dispose);
             forward = null;
             try
             {

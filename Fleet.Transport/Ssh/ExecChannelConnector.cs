@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Fleet.Core;
 using Fleet.Transport.Connections;
 using LanguageExt;
+using Renci.SshNet;
 using Renci.SshNet.Common;
 
 namespace Fleet.Transport.Ssh;
@@ -26,9 +27,10 @@ internal sealed class ExecChannelConnector(SshSession session, string socketPath
             if (client.IsLeft) return client.Match(_ => default!, e => (Either<APIError, Stream>)e);
             var ssh = client.Match(c => c, _ => null!);
 
-            var exec = ssh.CreateCommand(command);
+            SshCommand? exec = null;
             try
             {
+                exec = ssh.CreateCommand(command);
                 // SSH.NET opens the channel synchronously inside ExecuteAsync, waiting for the
                 // server's answer: keep that wait off the caller's thread.
                 var running = await Task.Factory.StartNew(
@@ -38,19 +40,19 @@ internal sealed class ExecChannelConnector(SshSession session, string socketPath
             catch (Exception e) when (e is SshConnectionException or ObjectDisposedException or SocketException
                 || (e is InvalidOperationException && !ssh.IsConnected))
             {
-                exec.Dispose();
+                exec?.Dispose();
                 session.Drop(ssh);
                 if (attempt == 1 && !session.IsBorrowed) continue;
                 return SshErrors.At(session.Host, SshStage.ChannelOpen, $"the SSH session ended while opening a channel: {e.Message}");
             }
             catch (SshException e)
             {
-                exec.Dispose();
+                exec?.Dispose();
                 return SshErrors.At(session.Host, SshStage.ChannelOpen, $"the server did not open a channel for {Core.Text.GoQuoting.Quote(command)}: {e.Message}");
             }
             catch
             {
-                exec.Dispose();
+                exec?.Dispose();
                 throw;
             }
         }

@@ -1,5 +1,6 @@
 using Fleet.Transport.Connections;
 using Renci.SshNet;
+using Renci.SshNet.Common;
 
 namespace Fleet.Transport.Ssh;
 
@@ -57,7 +58,15 @@ internal sealed class ExecChannelStream : Stream
         if (start == end)
         {
             pending ??= output.ReadAsync(received, 0, received.Length, CancellationToken.None);
-            var read = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            int read;
+            try
+            {
+                read = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SshException e)
+            {
+                throw Broken(e);
+            }
             pending = null;
             if (read == 0)
             {
@@ -76,10 +85,30 @@ internal sealed class ExecChannelStream : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        await input.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await input.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SshException e)
+        {
+            throw Broken(e);
+        }
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => input.FlushAsync(cancellationToken);
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await input.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SshException e)
+        {
+            throw Broken(e);
+        }
+    }
+
+    // The HTTP codec knows broken streams by IOException; SSH.NET's are its own.
+    private static IOException Broken(SshException e) => new($"the SSH channel broke: {e.Message}", e);
 
     private async Task ThrowIfFailedAsync(CancellationToken cancellationToken)
     {
@@ -90,6 +119,11 @@ internal sealed class ExecChannelStream : Stream
         }
         catch (TimeoutException)
         {
+            return;
+        }
+        catch (SshException)
+        {
+            // The session died under the command: an end like any dropped connection's.
             return;
         }
         // No status and no signal: the channel or the session closed under the command. That is
@@ -116,9 +150,17 @@ internal sealed class ExecChannelStream : Stream
         if (disposing && !disposed)
         {
             disposed = true;
-            // Closing the channel ends the remote command and wakes a read still pending.
-            command.Dispose();
-            input.Dispose();
+            // Closing the channel ends the remote command and wakes a read still pending. On a
+            // dead session the close messages cannot be sent, and need not be.
+            try
+            {
+                command.Dispose();
+                input.Dispose();
+            }
+            catch (Exception e) when (e is SshException or ObjectDisposedException or IOException or System.Net.Sockets.SocketException)
+            {
+                // The channel is gone with its session.
+            }
         }
         base.Dispose(disposing);
     }

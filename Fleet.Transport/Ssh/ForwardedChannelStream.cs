@@ -4,8 +4,10 @@ using Fleet.Transport.Connections;
 namespace Fleet.Transport.Ssh;
 
 /// <summary>
-/// A socket to the tunnel's local listener. When the SSH server refused the channel behind it,
-/// the listener just closes the socket; this stream turns that close into the reason.
+/// A socket to the tunnel's local listener. When the SSH server refuses the channel behind it,
+/// SSH.NET just closes the socket, without an event to say so; a socket that ends before its
+/// first byte is therefore reported as a channel that did not open, with SSH.NET's reason when
+/// it gave one. Once an answer has come, an end is an ordinary end.
 /// </summary>
 internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector.Forward forward, int source, string sshHost, string target)
     : NetworkStream(socket, ownsSocket: true)
@@ -24,6 +26,7 @@ internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector
             throw;
         }
         if (read == 0) ThrowIfRefused();
+        answered = true;
         return read;
     }
 
@@ -40,14 +43,22 @@ internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector
             throw;
         }
         if (read == 0) ThrowIfRefused();
+        answered = true;
         return read;
     }
+
+    private bool answered;
 
     private void ThrowIfRefused()
     {
         if (forward.Failures.TryRemove(source, out var why))
         {
             throw new TransportFailure(SshErrors.At(sshHost, SshStage.ChannelOpen, $"the server did not open a channel to {target}: {why}"));
+        }
+        if (!answered)
+        {
+            throw new TransportFailure(SshErrors.At(sshHost, SshStage.ChannelOpen,
+                $"the channel to {target} closed before any answer: the SSH server refused to open it (forwarding not allowed, or nothing listening at {target}), or fleet hung up at once"));
         }
     }
 

@@ -68,16 +68,21 @@ internal sealed class SshSession : IDisposable
     /// <summary>Forgets a client whose session failed under a channel, so the next request connects again.</summary>
     public void Drop(SshClient failed)
     {
-        if (IsBorrowed || !ReferenceEquals(client, failed)) return;
-        // Disconnecting wakes every channel still waiting on the dead session.
-        try
+        if (IsBorrowed || Interlocked.CompareExchange(ref client, null, failed) != failed) return;
+        // SSH.NET's disconnect waits for the channels of its local forward to close, up to its
+        // timeout; no request should wait on that. Disposing wakes every channel still waiting
+        // on the dead session.
+        _ = Task.Run(() =>
         {
-            failed.Disconnect();
-        }
-        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Already gone: nothing to wake.
-        }
+            try
+            {
+                failed.Dispose();
+            }
+            catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Already gone.
+            }
+        });
     }
 
     private async Task<Either<APIError, SshClient>> OpenAsync(CancellationToken cancellationToken)
@@ -130,6 +135,9 @@ internal sealed class SshSession : IDisposable
         try
         {
             await candidate.ConnectAsync(deadline.Token).ConfigureAwait(false);
+            // SSH.NET reports a failed session here first, and only later (after its local
+            // forwards stopped, which can take its timeout) stops calling itself connected.
+            candidate.ErrorOccurred += (_, _) => Drop(candidate);
             return (candidate, check);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
