@@ -7,8 +7,12 @@ namespace Fleet.Transport.Tests.Ssh.Agent;
 /// <summary>Agents that break the protocol fail the request with an Ssh error, promptly, and allocate nothing they announce.</summary>
 public sealed class HostileAgentTests
 {
-    // Short, so the stalled agent is quick to test; the other cases must not need it at all.
-    private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromMilliseconds(300);
+    // Short, so a silent agent is quick to test.
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
+
+    // Every other fault must fail well before any timeout; a short one would also trip when a
+    // loaded machine is slow to run the fake agent, and hide which check failed.
+    private static readonly TimeSpan LongTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly byte[] KeyBlob = [0, 0, 0, 11, .. "ssh-ed25519"u8, 0, 0, 0, 32, .. new byte[32]];
 
@@ -30,7 +34,7 @@ public sealed class HostileAgentTests
     {
         _ = fault;
         await using var fake = new FakeAgent(answer, close);
-        using var agent = await ConnectAsync(fake.SocketPath);
+        using var agent = await ConnectAsync(fake.SocketPath, answer.Length == 0 && !close ? ShortTimeout : LongTimeout);
 
         var clock = Stopwatch.StartNew();
         var error = SshAgentClientTests.Left(await agent.ListIdentitiesAsync(CancellationToken.None));
@@ -44,7 +48,7 @@ public sealed class HostileAgentTests
     {
         _ = fault;
         await using var fake = new FakeAgent(answer, close);
-        using var agent = await ConnectAsync(fake.SocketPath);
+        using var agent = await ConnectAsync(fake.SocketPath, answer.Length == 0 && !close ? ShortTimeout : LongTimeout);
 
         var clock = Stopwatch.StartNew();
         var error = SshAgentClientTests.Left(agent.Sign(KeyBlob, [1, 2, 3], 0));
@@ -59,7 +63,7 @@ public sealed class HostileAgentTests
     public async Task A_refused_or_malformed_list_is_an_ssh_error(byte[] answer, string message)
     {
         await using var fake = new FakeAgent(answer, close: false);
-        using var agent = await ConnectAsync(fake.SocketPath);
+        using var agent = await ConnectAsync(fake.SocketPath, LongTimeout);
 
         var error = SshAgentClientTests.Left(await agent.ListIdentitiesAsync(CancellationToken.None));
 
@@ -73,7 +77,7 @@ public sealed class HostileAgentTests
     public async Task A_malformed_signature_is_an_ssh_error(byte[] answer, string message)
     {
         await using var fake = new FakeAgent(answer, close: false);
-        using var agent = await ConnectAsync(fake.SocketPath);
+        using var agent = await ConnectAsync(fake.SocketPath, LongTimeout);
 
         var error = SshAgentClientTests.Left(agent.Sign(KeyBlob, [1, 2, 3], 0));
 
@@ -84,7 +88,7 @@ public sealed class HostileAgentTests
     public async Task After_a_framing_fault_the_connection_refuses_further_requests()
     {
         await using var fake = new FakeAgent([0, 0], close: false);
-        using var agent = await ConnectAsync(fake.SocketPath);
+        using var agent = await ConnectAsync(fake.SocketPath, ShortTimeout);
         SshAgentClientTests.Left(await agent.ListIdentitiesAsync(CancellationToken.None));
 
         var error = SshAgentClientTests.Left(agent.Sign(KeyBlob, [1, 2, 3], 0));
@@ -108,14 +112,14 @@ public sealed class HostileAgentTests
         }
     }
 
-    private static async Task<SshAgentClient> ConnectAsync(string socketPath) =>
-        SshAgentClientTests.Right(await SshAgentClient.ConnectAsync(socketPath, ReceiveTimeout, CancellationToken.None));
+    private static async Task<SshAgentClient> ConnectAsync(string socketPath, TimeSpan receiveTimeout) =>
+        SshAgentClientTests.Right(await SshAgentClient.ConnectAsync(socketPath, receiveTimeout, CancellationToken.None));
 
     private static void AssertPromptSshError(APIError error, string socketPath, string message, TimeSpan elapsed)
     {
         Assert.Equal(ErrorKind.Ssh, error.Kind);
         Assert.StartsWith($"ssh-agent at {socketPath}", error.Message);
-        Assert.Contains(message, error.Message);
+        Assert.True(error.Message.Contains(message, StringComparison.Ordinal), error.Message);
         // Generous for a loaded machine, far below a hang.
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
     }
