@@ -53,8 +53,7 @@ internal sealed class SshSession : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             if (client is { IsConnected: true } connected) return connected;
-            client?.Dispose();
-            client = null;
+            if (client is { } dead) Drop(dead);
             var opened = await OpenAsync(cancellationToken).ConfigureAwait(false);
             opened.IfRight(c => client = c);
             return opened;
@@ -120,7 +119,17 @@ internal sealed class SshSession : IDisposable
             return (SshErrors.At(Host, SshStage.Authentication, $"no key to offer as {options.User}: {string.Join("; ", keys.Tried)}"), null);
         }
 
-        var knownHosts = await KnownHosts.LoadAsync(knownHostsPath, cancellationToken).ConfigureAwait(false);
+        KnownHosts knownHosts;
+        try
+        {
+            knownHosts = await KnownHosts.LoadAsync(knownHostsPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without strict checking nothing is read from it, so nothing is lost.
+            if (options.StrictHostKeyChecking) return (SshErrors.At(Host, SshStage.HostKey, $"cannot read the known hosts file {knownHostsPath}: {e.Message}"), null);
+            knownHosts = KnownHosts.Parse("", knownHostsPath);
+        }
         var check = new HostKeyCheck(address, knownHosts, options.StrictHostKeyChecking, options.ConfirmUnknownHostKey is not null);
         var info = new ConnectionInfo(address.Host, address.Port, options.User, new PrivateKeyAuthenticationMethod(options.User, keys))
         {

@@ -176,6 +176,18 @@ public sealed class HostKeyTests(SshTunnelFixture fixture) : IClassFixture<SshTu
     }
 
     [Fact]
+    public async Task A_known_hosts_file_that_cannot_be_read_is_a_host_key_error_under_strict_checking()
+    {
+        var notAFile = Directory.CreateDirectory(Path.Combine(folder, "known_hosts")).FullName;
+
+        var error = (await ConnectAsync(notAFile)).Left();
+        await ConnectsAsync(ConnectAsync(notAFile, strict: false));
+
+        Assert.Equal(ErrorKind.Ssh, error.Kind);
+        Assert.StartsWith($"ssh 127.0.0.1:{Port}: host key: cannot read the known hosts file {notAFile}: ", error.Message);
+    }
+
+    [Fact]
     public async Task A_changed_key_is_refused_without_asking()
     {
         var impostor = await SshKeyPair.GenerateAsync(folder, "impostor");
