@@ -1,0 +1,45 @@
+using Fleet.Core;
+using Fleet.Transport;
+using Fleet.Transport.Api;
+using Fleet.Transport.Connections;
+using Fleet.Transport.Ssh;
+using LanguageExt;
+using Microsoft.Extensions.Logging;
+
+namespace Fleet.Facade.Wiring;
+
+/// <summary>From fleetctl-style settings to what a client connects with.</summary>
+public static class FleetSettingsOptions
+{
+    /// <summary>The parsed endpoint and the client options the settings describe.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="logger">Where exchanges are logged when <see cref="FleetSettings.Debug"/> is on.</param>
+    /// <returns>The endpoint and options, or a Validation error for an endpoint that does not parse or a timeout that is not positive.</returns>
+    public static Either<APIError, (FleetEndpoint Endpoint, FleetClientOptions Options)> ToClientOptions(this FleetSettings settings, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.RequestTimeout <= TimeSpan.Zero) return APIError.Validation($"the request timeout must be more than zero, not {settings.RequestTimeout}");
+        if (settings.SshTimeout <= TimeSpan.Zero) return APIError.Validation($"the SSH timeout must be more than zero, not {settings.SshTimeout}");
+        return FleetEndpoint.Parse(settings.Endpoint).Map(endpoint =>
+        {
+            var transport = HttpTransportOptions.Default with
+            {
+                RequestTimeout = settings.RequestTimeout,
+                Tls = new TlsOptions(Empty(settings.CaFile), Empty(settings.CertFile), Empty(settings.KeyFile)),
+                Ssh = string.IsNullOrWhiteSpace(settings.Tunnel) ? null : new SshTunnelOptions
+                {
+                    Tunnel = settings.Tunnel,
+                    User = settings.SshUsername,
+                    ConnectTimeout = settings.SshTimeout,
+                    KnownHostsFile = settings.KnownHostsFile,
+                    StrictHostKeyChecking = settings.StrictHostKeyChecking,
+                },
+            };
+            // The SSH session is part of opening a connection: give it its whole timeout.
+            if (transport.Ssh is not null && transport.ConnectTimeout < settings.SshTimeout) transport = transport with { ConnectTimeout = settings.SshTimeout + TimeSpan.FromSeconds(1) };
+            return (endpoint, new FleetClientOptions { Transport = transport, Logger = settings.Debug ? logger : null });
+        });
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

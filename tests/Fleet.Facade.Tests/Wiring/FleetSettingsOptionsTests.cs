@@ -1,0 +1,84 @@
+using Fleet.Core;
+using Fleet.Facade.Wiring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Fleet.Facade.Tests.Wiring;
+
+public sealed class FleetSettingsOptionsTests
+{
+    [Fact]
+    public void Settings_bind_from_a_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Fleet:Endpoint"] = "http://10.0.0.1:49153",
+            ["Fleet:Tunnel"] = "bastion",
+            ["Fleet:StrictHostKeyChecking"] = "false",
+            ["Fleet:RequestTimeout"] = "00:00:05",
+        }).Build();
+
+        var settings = configuration.GetSection("Fleet").Get<FleetSettings>();
+
+        Assert.Equal(new FleetSettings { Endpoint = "http://10.0.0.1:49153", Tunnel = "bastion", StrictHostKeyChecking = false, RequestTimeout = TimeSpan.FromSeconds(5) }, settings);
+    }
+
+    [Fact]
+    public void A_tunnel_becomes_the_ssh_options_with_every_ssh_setting()
+    {
+        var settings = new FleetSettings
+        {
+            Endpoint = "unix:///var/run/fleet.sock",
+            Tunnel = "[::1]:2222",
+            SshUsername = "admin",
+            KnownHostsFile = "/kh",
+            StrictHostKeyChecking = false,
+            SshTimeout = TimeSpan.FromSeconds(4),
+            RequestTimeout = TimeSpan.FromSeconds(7),
+        };
+
+        var (endpoint, options) = settings.ToClientOptions().Match(r => r, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+
+        Assert.Equal(FleetEndpoint.UnixSocket("/var/run/fleet.sock"), endpoint);
+        var ssh = Assert.IsType<Transport.Ssh.SshTunnelOptions>(options.Transport.Ssh);
+        Assert.Equal(("[::1]:2222", "admin", "/kh", false, TimeSpan.FromSeconds(4)), (ssh.Tunnel, ssh.User, ssh.KnownHostsFile, ssh.StrictHostKeyChecking, ssh.ConnectTimeout));
+        Assert.Equal(TimeSpan.FromSeconds(7), options.Transport.RequestTimeout);
+        Assert.True(options.Transport.ConnectTimeout > ssh.ConnectTimeout);
+    }
+
+    [Fact]
+    public void Without_a_tunnel_there_is_no_ssh_and_tls_files_pass_through()
+    {
+        var (_, options) = new FleetSettings { Endpoint = "https://fleet:443", CaFile = "/ca.pem", CertFile = "", KeyFile = null }
+            .ToClientOptions().Match(r => r, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+
+        Assert.Null(options.Transport.Ssh);
+        Assert.Equal(new Transport.Connections.TlsOptions("/ca.pem"), options.Transport.Tls);
+    }
+
+    [Fact]
+    public void Debug_switches_the_exchange_log_on()
+    {
+        var logger = NullLogger.Instance;
+
+        var quiet = new FleetSettings().ToClientOptions(logger).Match(r => r.Options, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+        var traced = new FleetSettings { Debug = true }.ToClientOptions(logger).Match(r => r.Options, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+
+        Assert.Null(quiet.Logger);
+        Assert.Same(logger, traced.Logger);
+    }
+
+    [Theory]
+    [InlineData("unix://var/run/fleet.sock")]
+    [InlineData("ftp://fleet")]
+    public void An_endpoint_that_does_not_parse_is_fleets_validation_error(string endpoint)
+    {
+        var error = new FleetSettings { Endpoint = endpoint }.ToClientOptions().Match(r => throw new Xunit.Sdk.XunitException($"parsed {r}"), e => e);
+
+        Assert.Equal(ErrorKind.Validation, error.Kind);
+    }
+
+    [Fact]
+    public void A_timeout_of_zero_is_refused() =>
+        Assert.Contains("request timeout must be more than zero", new FleetSettings { RequestTimeout = TimeSpan.Zero }.ToClientOptions().Match(_ => "", e => e.Message));
+}
