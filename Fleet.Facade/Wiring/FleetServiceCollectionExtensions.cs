@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fleet.Facade.Wiring;
+
+/// <summary>Registers fleet's client in a dependency-injection container.</summary>
+public static class FleetServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a <see cref="FleetClientSource"/> whose settings bind from
+    /// <paramref name="configuration"/> (a section holding <see cref="FleetSettings"/>' names),
+    /// with fleetctl's <c>FLEETCTL_*</c> variables applied over them, as fleetctl applies them over
+    /// its defaults.
+    /// </summary>
+    /// <param name="services">The container.</param>
+    /// <param name="configuration">The section to bind, for example <c>configuration.GetSection("Fleet")</c>.</param>
+    /// <param name="useFleetctlEnvironment">Whether FLEETCTL_* variables apply (default true).</param>
+    /// <returns>The container, for chaining.</returns>
+    public static IServiceCollection AddFleet(this IServiceCollection services, IConfiguration configuration, bool useFleetctlEnvironment = true)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddFleet(_ =>
+        {
+            var bound = configuration.Get<FleetSettings>() ?? new FleetSettings();
+            return useFleetctlEnvironment ? FleetctlEnvironment.Apply(bound) : bound;
+        });
+    }
+
+    /// <summary>Registers a <see cref="FleetClientSource"/> for settings made in code.</summary>
+    /// <param name="services">The container.</param>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The container, for chaining.</returns>
+    public static IServiceCollection AddFleet(this IServiceCollection services, FleetSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return services.AddFleet(_ => settings);
+    }
+
+    private static IServiceCollection AddFleet(this IServiceCollection services, Func<IServiceProvider, LanguageExt.Either<Core.APIError, FleetSettings>> settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(provider => new FleetClientSource(settings(provider), provider.GetService<ILoggerFactory>()));
+        return services;
+    }
+}
