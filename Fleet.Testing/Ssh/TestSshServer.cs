@@ -91,6 +91,7 @@ public sealed class TestSshServer : IAsyncDisposable
                 SshKeyPair.GenerateAsync(folder, "host_rsa", "rsa", cancellationToken: cancellationToken)).ConfigureAwait(false);
             var clientKey = await SshKeyPair.GenerateAsync(folder, "client_ed25519", cancellationToken: cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(folder, "authorized_keys"), clientKey.PublicKeyLine + "\n", cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(Path.Combine(folder, "home"));
             var config = Path.Combine(folder, "sshd_config");
             await File.WriteAllTextAsync(config, Configuration(folder, hostKeys, options), cancellationToken).ConfigureAwait(false);
 
@@ -187,7 +188,11 @@ public sealed class TestSshServer : IAsyncDisposable
         text.AppendLine($"AllowStreamLocalForwarding {(options.AllowForwarding ? "yes" : "no")}");
         text.AppendLine($"MaxSessions {options.MaxSessions}");
         text.AppendLine("MaxStartups 100");
-        foreach (var (name, value) in options.Environment) text.AppendLine($"SetEnv {name}=\"{value}\"");
+        // Sessions get an empty home of their own: the test user's shell start-up files (a
+        // .bashrc that runs pyenv, say) would otherwise run for every exec channel, slowly.
+        var environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(folder, "home") };
+        foreach (var (name, value) in options.Environment) environment[name] = value;
+        foreach (var (name, value) in environment) text.AppendLine($"SetEnv {name}=\"{value}\"");
         text.AppendLine("LogLevel DEBUG1");
         return text.ToString();
     }

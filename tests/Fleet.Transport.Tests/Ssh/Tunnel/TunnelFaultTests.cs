@@ -11,7 +11,8 @@ namespace Fleet.Transport.Tests.Ssh.Tunnel;
 /// <summary>What breaks on the way through SSH, and what the client makes of it.</summary>
 public sealed class TunnelFaultTests(SshTunnelFixture fixture) : IClassFixture<SshTunnelFixture>
 {
-    private static readonly HttpTransportOptions ShortRequests = HttpTransportOptions.Default with { RequestTimeout = TimeSpan.FromMilliseconds(700) };
+    // Short enough to keep the test quick, long enough for a fresh channel on a loaded machine.
+    private static readonly HttpTransportOptions ShortRequests = HttpTransportOptions.Default with { RequestTimeout = TimeSpan.FromSeconds(3) };
 
     [Theory]
     [InlineData(Channel.DirectTcpip)]
