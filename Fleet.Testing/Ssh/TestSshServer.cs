@@ -225,8 +225,9 @@ public sealed class TestSshServer : IAsyncDisposable
                 if (process.HasExited)
                 {
                     var stderr = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                    var exit = process.ExitCode;
                     process.Dispose();
-                    return (null, $"exit {process.ExitCode}: {stderr.Trim()} {text.Trim()}");
+                    return (null, $"exit {exit}: {stderr.Trim()} {text.Trim()}");
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token).ConfigureAwait(false);
             }

@@ -20,13 +20,19 @@ internal static class Connectors
 
     // TLS inside the tunnel, as fleetctl does for an https endpoint: the tunnel carries the bytes,
     // fleet's certificate is still checked against the endpoint's host name.
-    private static Either<APIError, IConnector> Tunnelled(FleetEndpoint endpoint, HttpTransportOptions options, SshTunnelOptions ssh) =>
-        SshSession.Create(ssh).Bind(session => endpoint.Kind switch
+    private static Either<APIError, IConnector> Tunnelled(FleetEndpoint endpoint, HttpTransportOptions options, SshTunnelOptions ssh)
+    {
+        if (endpoint.Kind == EndpointKind.UnixSocket && !ssh.RemoteCommand.Contains(ExecChannelConnector.PathPlaceholder, StringComparison.Ordinal))
+        {
+            return APIError.Validation($"the remote command {Core.Text.GoQuoting.Quote(ssh.RemoteCommand)} must hold {ExecChannelConnector.PathPlaceholder} where the socket path goes");
+        }
+        return SshSession.Create(ssh).Bind(session => endpoint.Kind switch
         {
             EndpointKind.UnixSocket => Right(new ExecChannelConnector(session, endpoint.SocketPath!, ssh.RemoteCommand)),
             EndpointKind.Http => Right(new DirectTcpipConnector(session, endpoint.Host, endpoint.Port)),
             _ => TlsConnector.Create(new DirectTcpipConnector(session, endpoint.Host, endpoint.Port), endpoint.Host, options.Tls).Map(c => (IConnector)c),
         });
+    }
 
     private static Either<APIError, IConnector> Right(IConnector connector) => Either<APIError, IConnector>.Right(connector);
 }

@@ -12,6 +12,14 @@ internal interface IConnector
     /// <summary>Where this connector reaches, for messages and logs.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// Gets ready to open streams: an SSH session, say, which may ask the caller about a host
+    /// key and has a deadline of its own. The pool calls this before each connection, outside
+    /// its connect deadline; it returns at once when ready.
+    /// </summary>
+    Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<Either<APIError, LanguageExt.Unit>>(LanguageExt.Unit.Default);
+
     /// <summary>Opens a new stream, or says why it could not.</summary>
     Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken);
 }

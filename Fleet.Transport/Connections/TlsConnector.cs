@@ -62,6 +62,8 @@ internal sealed class TlsConnector : IConnector, IDisposable
         return policy;
     }
 
+    public Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
+
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {
         var connected = await inner.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -123,6 +123,9 @@ internal sealed class ConnectionPool : IAsyncDisposable
 
     private async Task<Either<APIError, HttpConnection>> OpenAsync(CancellationToken cancellationToken)
     {
+        // Outside the connect deadline: an SSH session has its own, and may wait for a person.
+        var prepared = await connector.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        if (prepared.IsLeft) return prepared.Match(_ => default!, error => (Either<APIError, HttpConnection>)error);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         try

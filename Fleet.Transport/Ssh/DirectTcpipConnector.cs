@@ -13,8 +13,9 @@ namespace Fleet.Transport.Ssh;
 /// Reaches a TCP endpoint through direct-tcpip channels of the shared SSH session. SSH.NET opens
 /// those channels only for connections to a local listener (its local port forward), and any
 /// local process could connect to that listener and reach fleet's root-equivalent API through
-/// our session. So every socket of ours is bound to its source port before it connects, and the
-/// listener opens a channel only for a source port it expects: any other connection is closed
+/// our session. So the listener opens a channel only for a connection from 127.0.0.1 whose
+/// source port this connector names after its own connect succeeded: an established connection
+/// from that address and port to the listener can only be ours. Any other connection is closed
 /// before a channel exists.
 /// </summary>
 internal sealed class DirectTcpipConnector : IConnector, IDisposable
@@ -34,7 +35,7 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
 
     public string Description => $"tcp {fleetHost}:{fleetPort} through ssh {session.Host}";
 
-    /// <summary>The local port of the current listener, or 0 (for the test that knocks on it from outside).</summary>
+    /// <summary>The local port of the current listener, or 0 (for the tests that knock on it from outside).</summary>
     internal int ListenerPort
     {
         get
@@ -43,8 +44,12 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
         }
     }
 
+    public async Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => LanguageExt.Unit.Default);
+
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {
+        // A second attempt when the first met a listener or session that had just died.
         for (var attempt = 1; ; attempt++)
         {
             var client = await session.ClientAsync(cancellationToken).ConfigureAwait(false);
@@ -59,45 +64,35 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
             }
             var current = listening.Match(f => f, _ => null!);
 
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             // One connection at a time, each until the listener has taken it: SSH.NET's listener
             // handles a connection that is already waiting inside the handling of the previous
             // one, and that handling lasts as long as the channel, so a second connection made
             // at once would wait for the first channel to close.
             await current.Admission.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Socket? socket = null;
             try
             {
+                socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, (int)current.Port.BoundPort), cancellationToken).ConfigureAwait(false);
                 var source = ((IPEndPoint)socket.LocalEndPoint!).Port;
-                var admitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                current.Expected[source] = admitted;
-                try
-                {
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, (int)current.Port.BoundPort), cancellationToken).ConfigureAwait(false);
-                    await admitted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    current.Expected.TryRemove(source, out _);
-                    throw;
-                }
-                return new ForwardedChannelStream(socket, current, source, session.Host, $"{fleetHost}:{fleetPort}");
+                var admitted = current.Expect(source);
+                await admitted.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var stream = new ForwardedChannelStream(socket, current, source, session.Host, $"{fleetHost}:{fleetPort}");
+                socket = null;
+                return stream;
             }
             catch (SocketException e)
             {
-                socket.Dispose();
-                // The listener went with a dropped session: start again once on a new one.
-                session.Drop(ssh);
+                // The listener went with its session, or was stopped: start it again, once.
+                Forget(current);
+                if (!ssh.IsConnected) session.Drop(ssh);
                 if (attempt == 1 && !session.IsBorrowed) continue;
                 return SshErrors.At(session.Host, SshStage.ChannelOpen, $"the local end of the tunnel to {fleetHost}:{fleetPort} refused: {e.Message}");
             }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
             finally
             {
+                socket?.Dispose();
                 current.Admission.Release();
             }
         }
@@ -125,6 +120,16 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
         }
     }
 
+    private void Forget(Forward stale)
+    {
+        lock (gate)
+        {
+            if (!ReferenceEquals(forward, stale)) return;
+            forward = null;
+        }
+        _ = Task.Run(stale.Dispose);
+    }
+
     public void Dispose()
     {
         lock (gate)
@@ -135,13 +140,19 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
         session.Dispose();
     }
 
-    /// <summary>One local listener of one SSH session, with the source ports it will open channels for.</summary>
+    /// <summary>One local listener of one SSH session, and the connections it may open channels for.</summary>
     internal sealed class Forward : IDisposable
     {
+        // How long the listener waits for our connect to name its source port: the accept can
+        // come before the connecting side's continuation runs.
+        private static readonly TimeSpan NamingWait = TimeSpan.FromSeconds(2);
+
         // The forward raises RequestReceived and then, on a failed channel open, Exception, on
         // the same thread; this carries the source port from one to the other.
         [ThreadStatic]
         private static int acceptingFrom;
+
+        private readonly ConcurrentDictionary<int, Pending> pending = new();
 
         private Forward(SshClient client, ForwardedPortLocal port)
         {
@@ -153,13 +164,10 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
 
         public ForwardedPortLocal Port { get; }
 
-        /// <summary>The source ports of connections this client is making, each completed once the listener took it.</summary>
-        public ConcurrentDictionary<int, TaskCompletionSource> Expected { get; } = new();
-
         /// <summary>Lets one connection at a time reach the listener.</summary>
         public SemaphoreSlim Admission { get; } = new(1, 1);
 
-        /// <summary>Why the channel for a source port could not be opened.</summary>
+        /// <summary>Why the channel for a source port could not be opened, when SSH.NET said.</summary>
         public ConcurrentDictionary<int, string> Failures { get; } = new();
 
         public static Forward Start(SshClient client, string host, uint port)
@@ -181,21 +189,37 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
             }
         }
 
+        /// <summary>Names the source port of a connection of ours that has connected; completes when the listener takes it.</summary>
+        public Task Expect(int source)
+        {
+            var entry = pending.GetOrAdd(source, _ => new Pending());
+            entry.Named.Set();
+            return entry.Admitted.Task;
+        }
+
+        public void Forget(int source) => Failures.TryRemove(source, out _);
+
         private void Admit(object? sender, PortForwardEventArgs e)
         {
             acceptingFrom = 0;
+            var source = (int)e.OriginatorPort;
             // Throwing here makes SSH.NET close the connection before it opens a channel.
-            if (!IPAddress.TryParse(e.OriginatorHost, out var from) || !IPAddress.IsLoopback(from) || !Expected.TryRemove((int)e.OriginatorPort, out var admitted))
+            if (!IPAddress.TryParse(e.OriginatorHost, out var from) || !from.Equals(IPAddress.Loopback))
             {
-                throw new SshException($"refused a connection from {e.OriginatorHost}:{e.OriginatorPort} that this client did not make");
+                throw new SshException($"refused a connection from {e.OriginatorHost}:{e.OriginatorPort}, which this client did not make");
             }
-            acceptingFrom = (int)e.OriginatorPort;
-            admitted.TrySetResult();
+            var entry = pending.GetOrAdd(source, _ => new Pending());
+            var named = entry.Named.Wait(NamingWait);
+            pending.TryRemove(KeyValuePair.Create(source, entry));
+            if (!named) throw new SshException($"refused a connection from {e.OriginatorHost}:{e.OriginatorPort}, which this client did not make");
+            acceptingFrom = source;
+            entry.Admitted.TrySetResult();
         }
 
         private void Failed(object? sender, ExceptionEventArgs e)
         {
             if (acceptingFrom != 0) Failures[acceptingFrom] = e.Exception.Message;
+            acceptingFrom = 0;
         }
 
         public void Dispose()
@@ -210,6 +234,13 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
                 // The session is gone, and the listener with it.
             }
             Port.Dispose();
+        }
+
+        private sealed class Pending
+        {
+            public ManualResetEventSlim Named { get; } = new();
+
+            public TaskCompletionSource Admitted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Fleet.Core;
 using Fleet.Transport.Connections;
@@ -15,9 +14,16 @@ namespace Fleet.Transport.Ssh;
 /// </summary>
 internal sealed class ExecChannelConnector(SshSession session, string socketPath, string commandTemplate) : IConnector, IDisposable
 {
-    private readonly string command = string.Format(CultureInfo.InvariantCulture, commandTemplate, ShellQuote(socketPath));
+    /// <summary>What stands for the socket path in a remote command.</summary>
+    public const string PathPlaceholder = "{0}";
+
+    // A plain replacement, not string.Format: a command may hold braces of its own (awk '{print}').
+    private readonly string command = commandTemplate.Replace(PathPlaceholder, ShellQuote(socketPath), StringComparison.Ordinal);
 
     public string Description => $"unix {socketPath} through ssh {session.Host} ({command})";
+
+    public async Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => LanguageExt.Unit.Default);
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -28,14 +34,25 @@ internal sealed class ExecChannelConnector(SshSession session, string socketPath
             var ssh = client.Match(c => c, _ => null!);
 
             SshCommand? exec = null;
+            Task<Task>? opening = null;
             try
             {
                 exec = ssh.CreateCommand(command);
                 // SSH.NET opens the channel synchronously inside ExecuteAsync, waiting for the
-                // server's answer: keep that wait off the caller's thread.
-                var running = await Task.Factory.StartNew(
-                    () => exec.ExecuteAsync(CancellationToken.None), cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).ConfigureAwait(false);
+                // server's answer without a token: wait for it here, where cancellation and the
+                // connect deadline can end the wait.
+                var starting = exec;
+                opening = Task.Factory.StartNew(
+                    () => starting.ExecuteAsync(CancellationToken.None), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+                var running = await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
                 return new ExecChannelStream(exec, running, session.Host, command);
+            }
+            catch (OperationCanceledException) when (opening is not null)
+            {
+                // The channel may still open: close it when it does.
+                var abandoned = exec!;
+                _ = opening.ContinueWith(_ => abandoned.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
             }
             catch (Exception e) when (e is SshConnectionException or ObjectDisposedException or SocketException
                 || (e is InvalidOperationException && !ssh.IsConnected))

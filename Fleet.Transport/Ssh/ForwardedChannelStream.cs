@@ -7,11 +7,13 @@ namespace Fleet.Transport.Ssh;
 /// A socket to the tunnel's local listener. When the SSH server refuses the channel behind it,
 /// SSH.NET just closes the socket, without an event to say so; a socket that ends before its
 /// first byte is therefore reported as a channel that did not open, with SSH.NET's reason when
-/// it gave one. Once an answer has come, an end is an ordinary end.
+/// it gave one. Once an answer has come, an end is an ordinary end, which the pool may retry.
 /// </summary>
 internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector.Forward forward, int source, string sshHost, string target)
     : NetworkStream(socket, ownsSocket: true)
 {
+    private bool answered;
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read;
@@ -22,10 +24,10 @@ internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector
         catch (IOException)
         {
             // Closed with our request unread, the socket is reset rather than ended.
-            ThrowIfRefused();
+            ThrowIfNeverOpened();
             throw;
         }
-        if (read == 0) ThrowIfRefused();
+        if (read == 0) ThrowIfNeverOpened();
         answered = true;
         return read;
     }
@@ -39,33 +41,26 @@ internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector
         }
         catch (IOException)
         {
-            ThrowIfRefused();
+            ThrowIfNeverOpened();
             throw;
         }
-        if (read == 0) ThrowIfRefused();
+        if (read == 0) ThrowIfNeverOpened();
         answered = true;
         return read;
     }
 
-    private bool answered;
-
-    private void ThrowIfRefused()
+    private void ThrowIfNeverOpened()
     {
-        if (forward.Failures.TryRemove(source, out var why))
-        {
-            throw new TransportFailure(SshErrors.At(sshHost, SshStage.ChannelOpen, $"the server did not open a channel to {target}: {why}"));
-        }
-        if (!answered)
-        {
-            throw new TransportFailure(SshErrors.At(sshHost, SshStage.ChannelOpen,
-                $"the channel to {target} closed before any answer: the SSH server refused to open it (forwarding not allowed, or nothing listening at {target}), or fleet hung up at once"));
-        }
+        if (answered) return;
+        var why = forward.Failures.TryRemove(source, out var reason)
+            ? $"the server did not open a channel to {target}: {reason}"
+            : $"the channel to {target} closed before any answer: the SSH server refused to open it (forwarding not allowed, or nothing listening at {target}), or fleet hung up at once";
+        throw new TransportFailure(SshErrors.At(sshHost, SshStage.ChannelOpen, why));
     }
 
     protected override void Dispose(bool disposing)
     {
-        forward.Failures.TryRemove(source, out _);
-        forward.Expected.TryRemove(source, out _);
+        forward.Forget(source);
         base.Dispose(disposing);
     }
 }

@@ -71,7 +71,7 @@ internal sealed class KnownHosts
     /// <param name="keyBlob">The host key blob the server presented.</param>
     /// <returns>
     /// Revoked when a <c>@revoked</c> entry for the host holds the key (whatever else the file says); else Known when an entry
-    /// holds it; else Changed, naming the first entry with a different key of the same type; else Unknown.
+    /// holds it; else Changed, naming the first entry with a different key of the same type (every ECDSA curve counting as one type, as OpenSSH counts them); else Unknown.
     /// </returns>
     public HostKeyVerdict Check(string host, int port, ReadOnlySpan<byte> keyBlob)
     {
@@ -90,7 +90,7 @@ internal sealed class KnownHosts
             {
                 known ??= line;
             }
-            else if (line.KeyType == keyType)
+            else if (SshPublicKey.Family(line.KeyType) == SshPublicKey.Family(keyType))
             {
                 changed ??= line;
             }

@@ -64,4 +64,13 @@ internal static class SshPublicKey
         var lower = host.ToLowerInvariant();
         return port == 22 ? lower : $"[{lower}]:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>
+    /// The kind of key a type names, as OpenSSH compares host keys: every ECDSA curve is one kind,
+    /// so a host that presents a nistp256 key where a nistp384 one is known has changed its key.
+    /// </summary>
+    /// <param name="keyType">A key type such as <c>ecdsa-sha2-nistp384</c>.</param>
+    /// <returns><c>ecdsa</c> for any ECDSA curve, else the type itself.</returns>
+    public static string Family(string keyType) =>
+        keyType.StartsWith("ecdsa-sha2-", StringComparison.Ordinal) ? "ecdsa" : keyType;
 }

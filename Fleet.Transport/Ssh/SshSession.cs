@@ -17,8 +17,10 @@ internal sealed class SshSession : IDisposable
     private readonly SshTunnelOptions options;
     private readonly TunnelAddress? address;
     private readonly SemaphoreSlim connecting = new(1, 1);
+    // Guards client against Dispose: a session opened while disposing must not outlive it.
+    private readonly Lock gate = new();
     private SshClient? client;
-    private bool disposed;
+    private volatile bool disposed;
 
     private SshSession(SshTunnelOptions options, TunnelAddress? address)
     {
@@ -55,8 +57,18 @@ internal sealed class SshSession : IDisposable
             if (client is { IsConnected: true } connected) return connected;
             if (client is { } dead) Drop(dead);
             var opened = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            opened.IfRight(c => client = c);
-            return opened;
+            if (opened.IsLeft) return opened;
+            var fresh = opened.Match(c => c, _ => null!);
+            lock (gate)
+            {
+                if (!disposed)
+                {
+                    client = fresh;
+                    return fresh;
+                }
+            }
+            fresh.Dispose();
+            throw new ObjectDisposedException(nameof(SshSession));
         }
         finally
         {
@@ -191,9 +203,14 @@ internal sealed class SshSession : IDisposable
 
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
-        if (!IsBorrowed) client?.Dispose();
-        client = null;
+        SshClient? open;
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            open = client;
+            client = null;
+        }
+        if (!IsBorrowed) open?.Dispose();
     }
 }

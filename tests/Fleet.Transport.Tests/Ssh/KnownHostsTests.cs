@@ -35,6 +35,14 @@ public class KnownHostsTests
         KnownHosts.Parse(text, File).Check(host, port, blob).Status;
 
     [Fact]
+    public void An_ecdsa_key_on_another_curve_is_a_changed_key_as_openssh_says()
+    {
+        var text = FakeKeys.Line("fleet.example", FakeKeys.Blob("ecdsa-sha2-nistp384", 5));
+
+        Assert.Equal(HostKeyStatus.Changed, Status(text, "fleet.example", 22, Ecdsa));
+    }
+
+    [Fact]
     public void A_plain_name_vouches_for_port_22_only()
     {
         var text = FakeKeys.Line("fleet.example", Ed);

@@ -163,6 +163,26 @@ public sealed class HostKeyTests(SshTunnelFixture fixture) : IClassFixture<SshTu
     }
 
     [Fact]
+    public async Task The_question_about_an_unknown_key_may_take_longer_than_the_connect_timeout()
+    {
+        var path = Path.Combine(folder, "known_hosts");
+        var transport = HttpTransportOptions.Default with { ConnectTimeout = TimeSpan.FromMilliseconds(300) };
+
+        await using var client = (await fixture.TryConnectAsync(Channel.Exec, fixture.Options with
+        {
+            KnownHostsFile = path,
+            ConfirmUnknownHostKey = async (_, cancellationToken) =>
+            {
+                // A person reading the fingerprint: slower than any connect deadline.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            },
+        }, transport)).Right();
+
+        Assert.Equal(3, (await client.ListMachinesAsync()).Right().Count);
+    }
+
+    [Fact]
     public async Task A_declined_key_is_refused_and_not_recorded()
     {
         var path = Path.Combine(folder, "known_hosts");

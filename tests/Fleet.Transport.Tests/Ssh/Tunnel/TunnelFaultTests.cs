@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Fleet.Core;
@@ -22,19 +21,16 @@ public sealed class TunnelFaultTests(SshTunnelFixture fixture) : IClassFixture<S
         await using var sshd = await TestSshServer.StartAsync();
         await using var client = await fixture.ConnectAsync(channel, Through(sshd), HttpTransportOptions.Default with { RequestTimeout = TimeSpan.FromSeconds(60) });
         (await client.ListMachinesAsync()).Right();
-        var request = client.ListMachinesAsync();
         fixture.Fleet.Faults.Latency = TimeSpan.FromHours(1);
         try
         {
-            var started = Stopwatch.StartNew();
-            request = client.ListMachinesAsync();
+            var request = client.ListMachinesAsync();
             await Task.Delay(200); // let the request reach the server before the crash
             sshd.Kill();
+            // Well inside the 60 s request timeout: the crash itself must end the request.
             var error = (await request.WaitAsync(TimeSpan.FromSeconds(30))).Left();
 
-            Assert.NotEqual(ErrorKind.Timeout, error.Kind);
             Assert.Contains(error.Kind, new[] { ErrorKind.Ssh, ErrorKind.Transport });
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"took {started.Elapsed}");
         }
         finally
         {
@@ -68,6 +64,22 @@ public sealed class TunnelFaultTests(SshTunnelFixture fixture) : IClassFixture<S
         Assert.Equal(ErrorKind.Ssh, error.Kind);
         Assert.StartsWith($"ssh {fixture.Sshd.Tunnel}: remote command: \"fleetctl-not-installed fd-forward '{fixture.Fleet.UnixSocketPath}'\" exited with status 127: ", error.Message);
         Assert.Contains("not found", error.Message);
+    }
+
+    [Fact]
+    public async Task A_remote_command_may_hold_braces_of_its_own()
+    {
+        await using var client = await fixture.ConnectAsync(Channel.Exec, fixture.Options with { RemoteCommand = "sh -c '{ exec socat - UNIX-CONNECT:\"$0\"; }' {0}" });
+
+        Assert.Equal(3, (await client.ListMachinesAsync()).Right().Count);
+    }
+
+    [Fact]
+    public async Task A_remote_command_without_the_socket_path_is_refused_before_connecting()
+    {
+        var error = (await fixture.TryConnectAsync(Channel.Exec, fixture.Options with { RemoteCommand = "fleetctl fd-forward" })).Left();
+
+        Assert.Equal((ErrorKind.Validation, "the remote command \"fleetctl fd-forward\" must hold {0} where the socket path goes"), (error.Kind, error.Message));
     }
 
     [Fact]
@@ -150,14 +162,16 @@ public sealed class TunnelFaultTests(SshTunnelFixture fixture) : IClassFixture<S
         Assert.Equal(3, (await client.ListMachinesAsync()).Right().Count);
     }
 
-    [Fact]
-    public async Task The_local_end_of_the_tunnel_serves_no_other_process()
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.2")]
+    public async Task The_local_end_of_the_tunnel_serves_no_other_process(string from)
     {
         using var session = SshSession.Create(fixture.Options).Right();
         using var connector = new DirectTcpipConnector(session, "127.0.0.1", fixture.Fleet.TcpEndPoint!.Port);
         await using var ours = (await connector.ConnectAsync(CancellationToken.None)).Right();
 
-        using var intruder = new TcpClient();
+        using var intruder = new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(from), 0));
         await intruder.ConnectAsync(System.Net.IPAddress.Loopback, connector.ListenerPort);
         var stream = intruder.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /fleet/v1/machines HTTP/1.1\r\nHost: x\r\n\r\n"));
