@@ -27,7 +27,8 @@ public sealed partial class FleetClient
         {
             return APIError.Validation($"cannot activate template {GoQuoting.Quote(name)}");
         }
-        if ((await FindUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var existing, out var error)) return error;
+        if ((await FindUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var found, out var error)) return error;
+        var existing = found.MatchUnsafe(unit => unit, () => null);
         var change = Compare(existing, content, desiredState);
         return await ChangeAsync(name, change, content, existing?.DesiredState, desiredState, cancellationToken).ConfigureAwait(false);
     }
@@ -38,7 +39,8 @@ public sealed partial class FleetClient
     /// <returns>Destroyed (with its desired state before) or Unchanged.</returns>
     public async Task<Either<APIError, UnitChangeResult>> EnsureUnitAbsentAsync(string name, CancellationToken cancellationToken = default)
     {
-        if ((await FindUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var existing, out var error)) return error;
+        if ((await FindUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var found, out var error)) return error;
+        var existing = found.MatchUnsafe(unit => unit, () => null);
         var change = existing is null ? UnitChange.Unchanged : UnitChange.Destroyed;
         return await ChangeAsync(name, change, null, existing?.DesiredState, null, cancellationToken).ConfigureAwait(false);
     }
@@ -58,12 +60,12 @@ public sealed partial class FleetClient
         return await ChangeAsync(name, change, null, existing.DesiredState, desiredState, cancellationToken).ConfigureAwait(false);
     }
 
-    // The unit, or null when fleet has none: absence is an answer here, not a failure.
-    private async Task<Either<APIError, FleetUnit?>> FindUnitAsync(string name, CancellationToken cancellationToken)
+    // The unit, or none when fleet has none: absence is an answer here, not a failure.
+    private async Task<Either<APIError, Option<FleetUnit>>> FindUnitAsync(string name, CancellationToken cancellationToken)
     {
         var unit = await GetUnitAsync(name, cancellationToken).ConfigureAwait(false);
-        if (!unit.Failed(out var found, out var error)) return found;
-        return error.IsNotFound() ? (FleetUnit?)null : error;
+        if (!unit.Failed(out var found, out var error)) return Option<FleetUnit>.Some(found);
+        return error.IsNotFound() ? Option<FleetUnit>.None : error;
     }
 
     // fleet decides between replacing and changing the state by the same hash (of the canonical

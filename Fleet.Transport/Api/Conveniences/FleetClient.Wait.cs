@@ -62,26 +62,26 @@ public sealed partial class FleetClient
         if ((await GetUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var unit, out var error)) return error;
         var global = UnitFile.FromOptions(unit.Options).Requirements(name).Global;
         var state = global ? unit.DesiredState : unit.CurrentState;
-        UnitState? systemd = null;
+        var systemd = Option<UnitState>.None;
         // A machine publishes a unit's systemd state once the unit is loaded there; asking sooner
         // only makes fleet v1.0.0 hang up.
         if (!global && state is DesiredState.Loaded or DesiredState.Launched)
         {
             if ((await PublishedStateAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out systemd, out error)) return error;
         }
-        var progress = new UnitProgress(name, unit.DesiredState, unit.CurrentState, unit.MachineId, systemd?.SystemdActiveState, systemd?.SystemdSubState);
+        var progress = new UnitProgress(name, unit.DesiredState, unit.CurrentState, unit.MachineId, systemd.MatchUnsafe(s => s.SystemdActiveState, () => null), systemd.MatchUnsafe(s => s.SystemdSubState, () => null));
         var reached = state == target
             && (target != DesiredState.Launched || global || progress is { ActiveState: "active", SubState: "running" });
         return (progress, reached);
     }
 
-    // The unit's systemd state, or null while its machine has published none: fleet v1.0.0 answers
+    // The unit's systemd state, or none while its machine has published none: fleet v1.0.0 answers
     // that by closing the connection, which here is an answer, not a failure.
-    private async Task<Either<APIError, UnitState?>> PublishedStateAsync(string name, CancellationToken cancellationToken)
+    private async Task<Either<APIError, Option<UnitState>>> PublishedStateAsync(string name, CancellationToken cancellationToken)
     {
         var state = await UnitRequestAsync(name, target => GetAsync(target, FleetJsonContext.Default.UnitState, cancellationToken), targets.State).ConfigureAwait(false);
-        if (!state.Failed(out var published, out var error)) return published;
-        return error is { Kind: ErrorKind.Transport, Received: null, Message: HttpConnection.ClosedWithoutAnswer } ? (UnitState?)null : error;
+        if (!state.Failed(out var published, out var error)) return Option<UnitState>.Some(published);
+        return error is { Kind: ErrorKind.Transport, Received: null, Message: HttpConnection.ClosedWithoutAnswer } ? Option<UnitState>.None : error;
     }
 
     private static string Describe(UnitProgress? last) => last switch
