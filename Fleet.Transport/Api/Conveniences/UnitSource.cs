@@ -17,6 +17,14 @@ public sealed record UnitSource(string Name, UnitFile? File)
     /// <summary>Where the template's file was looked for on disk, so a missing template names both places looked.</summary>
     internal string? TemplatePath { get; init; }
 
+    /// <summary>Equal when the name and the file are: where a template was looked for is only a hint for messages.</summary>
+    /// <param name="other">The other source.</param>
+    /// <returns>Whether both name the same unit with the same file.</returns>
+    public bool Equals(UnitSource? other) => other is not null && Name == other.Name && Equals(File, other.File);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, File);
+
     /// <summary>
     /// Every unit file directly in a folder (not in its subfolders): files named like units of a
     /// type fleet knows (<c>.service</c>, <c>.socket</c>, <c>.timer</c>, ...), in name order. An
