@@ -1,0 +1,98 @@
+using System.Globalization;
+using Fleet.Core;
+using Fleet.Core.Text;
+using Fleet.Transport.Http;
+using Fleet.Unit;
+using LanguageExt;
+
+namespace Fleet.Transport.Api;
+
+public sealed partial class FleetClient
+{
+    /// <summary>
+    /// Polls a unit until its current state is <paramref name="target"/> and, for
+    /// <see cref="DesiredState.Launched"/>, until systemd on its machine reports it
+    /// <c>active</c>/<c>running</c>. A global unit has no current state in fleet's API, so for one
+    /// its desired state counts, as fleetctl counts it. Each change seen (not each poll) is
+    /// reported to <paramref name="progress"/>, on the polling thread.
+    /// </summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="target">The state to wait for.</param>
+    /// <param name="options">Deadline and poll interval; <see cref="UnitWaitOptions.Default"/> when null.</param>
+    /// <param name="progress">Receives each new view of the unit.</param>
+    /// <param name="cancellationToken">Cancels the wait; cancellation throws.</param>
+    /// <returns>
+    /// The last progress once the unit got there; a Timeout error that says the last state seen
+    /// when the deadline passes first; or the error of a poll that failed (fleet's 404 when the
+    /// unit does not exist).
+    /// </returns>
+    public async Task<Either<APIError, UnitProgress>> WaitForUnitAsync(
+        string name, DesiredState target, UnitWaitOptions? options = null, IProgress<UnitProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= UnitWaitOptions.Default;
+        if (UnitNames.Validate(name).Failed(out _, out var invalid)) return invalid;
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan) return APIError.Validation($"the wait's timeout must be positive, not {options.Timeout}");
+        if (options.PollInterval <= TimeSpan.Zero) return APIError.Validation($"the wait's poll interval must be positive, not {options.PollInterval}");
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Timeout);
+        UnitProgress? last = null;
+        try
+        {
+            while (true)
+            {
+                if ((await ObserveAsync(name, target, deadline.Token).ConfigureAwait(false)).Failed(out var seen, out var error)) return error;
+                if (seen.Progress != last)
+                {
+                    last = seen.Progress;
+                    progress?.Report(last);
+                }
+                if (seen.Reached) return last;
+                await Task.Delay(options.PollInterval, deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            return new APIError(ErrorKind.Timeout, $"unit {GoQuoting.Quote(name)} did not reach {target.ToFleetString()} within {Seconds(options.Timeout)}: {Describe(last)}");
+        }
+    }
+
+    private async Task<Either<APIError, (UnitProgress Progress, bool Reached)>> ObserveAsync(string name, DesiredState target, CancellationToken cancellationToken)
+    {
+        if ((await GetUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var unit, out var error)) return error;
+        var global = UnitFile.FromOptions(unit.Options).Requirements(name).Global;
+        var state = global ? unit.DesiredState : unit.CurrentState;
+        var systemd = Option<UnitState>.None;
+        // A machine publishes a unit's systemd state once the unit is loaded there; asking sooner
+        // only makes fleet v1.0.0 hang up.
+        if (!global && state is DesiredState.Loaded or DesiredState.Launched)
+        {
+            if ((await PublishedStateAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out systemd, out error)) return error;
+        }
+        var progress = new UnitProgress(name, unit.DesiredState, unit.CurrentState, unit.MachineId, systemd.MatchUnsafe(s => s.SystemdActiveState, () => null), systemd.MatchUnsafe(s => s.SystemdSubState, () => null));
+        var reached = state == target
+            && (target != DesiredState.Launched || global || progress is { ActiveState: "active", SubState: "running" });
+        return (progress, reached);
+    }
+
+    // The unit's systemd state, or none while its machine has published none: fleet v1.0.0 answers
+    // that by closing the connection, which here is an answer, not a failure.
+    private async Task<Either<APIError, Option<UnitState>>> PublishedStateAsync(string name, CancellationToken cancellationToken)
+    {
+        var state = await UnitRequestAsync(name, target => GetAsync(target, FleetJsonContext.Default.UnitState, cancellationToken), targets.State).ConfigureAwait(false);
+        if (!state.Failed(out var published, out var error)) return Option<UnitState>.Some(published);
+        return error is { Kind: ErrorKind.Transport, Received: null, Message: HttpConnection.ClosedWithoutAnswer } ? Option<UnitState>.None : error;
+    }
+
+    private static string Describe(UnitProgress? last) => last switch
+    {
+        null => "fleet had not answered yet",
+        _ => $"last seen desired state {Show(last.DesiredState)}, current state {Show(last.CurrentState)}"
+            + (last.MachineId is null ? ", not scheduled" : $" on machine {last.MachineId}")
+            + (last.ActiveState is null ? "" : $", systemd {last.ActiveState}/{last.SubState}"),
+    };
+
+    private static string Show(DesiredState? state) => state?.ToFleetString() ?? "(none)";
+
+    private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,73 @@
+using Fleet.Core;
+using Fleet.Unit;
+using LanguageExt;
+
+namespace Fleet.Transport.Api;
+
+/// <summary>Reads unit files from disk into <see cref="UnitSource"/>s, with fleetctl's template rule for instances.</summary>
+internal static class UnitSourceFiles
+{
+    public static Either<APIError, IReadOnlyList<UnitSource>> FromFolder(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string[] paths;
+        try
+        {
+            paths = [.. Directory.EnumerateFiles(folder).Where(IsUnitFileName).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return APIError.UnitFile($"cannot read the unit folder {folder}: {e.Message}");
+        }
+        return FromFiles(paths);
+    }
+
+    public static Either<APIError, IReadOnlyList<UnitSource>> FromFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var sources = new List<UnitSource>();
+        var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            ArgumentNullException.ThrowIfNull(path, nameof(paths));
+            var source = Read(path);
+            if (source.IsLeft) return source.Match(_ => default!, error => (Either<APIError, IReadOnlyList<UnitSource>>)error);
+            var unit = source.Match(s => s, _ => null!);
+            if (!names.Add(unit.Name)) return APIError.Validation($"{path}: unit {unit.Name} is given twice");
+            sources.Add(unit);
+        }
+        return sources;
+    }
+
+    private static bool IsUnitFileName(string path)
+    {
+        var name = Path.GetFileName(path);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 && UnitNames.KnownTypes.Contains(name[(dot + 1)..]);
+    }
+
+    private static Either<APIError, UnitSource> Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        var valid = UnitNames.Validate(name);
+        if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, UnitSource>)(error with { Message = $"{path}: {error.Message}" }));
+        var info = UnitNameInfo.Parse(name).Match(i => i, _ => null!);
+        // File.Exists follows symlinks, so a dangling one counts as missing, as fleetctl's os.Stat does.
+        if (!File.Exists(path))
+        {
+            return info.IsInstance
+                ? FromTemplate(path, info)
+                : APIError.UnitFile($"cannot read unit file {path}: it does not exist");
+        }
+        return UnitFile.Load(path).Bind(file =>
+            // An empty instance file is a placeholder that says "this template, under this name".
+            info.IsInstance && file.Options.Count == 0 ? FromTemplate(path, info) : new UnitSource(name, file));
+    }
+
+    private static Either<APIError, UnitSource> FromTemplate(string path, UnitNameInfo info)
+    {
+        var templatePath = Path.Combine(Path.GetDirectoryName(path) ?? "", info.Template!);
+        if (!File.Exists(templatePath)) return new UnitSource(info.FullName, null) { TemplatePath = templatePath };
+        return UnitFile.Load(templatePath).Map(file => new UnitSource(info.FullName, file));
+    }
+}

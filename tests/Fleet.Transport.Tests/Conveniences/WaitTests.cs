@@ -1,0 +1,151 @@
+using Fleet.Core;
+using Fleet.Testing;
+using Fleet.Transport.Api;
+using Fleet.Transport.Tests.Api;
+using Fleet.Unit;
+
+namespace Fleet.Transport.Tests.Conveniences;
+
+public sealed class WaitTests
+{
+    private static readonly UnitFile Hello = UnitFile.Parse("[Service]\nExecStart=/bin/sleep 1d\n").Right();
+    private static readonly UnitWaitOptions Quick = new() { Timeout = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(10) };
+
+    private static Task<ClientScope> StartAsync(TimeSpan agentDelay) =>
+        ClientScope.StartAsync(unix: true, new FleetServerOptions { AgentDelay = agentDelay });
+
+    [Fact]
+    public async Task A_unit_reaches_launched_and_each_change_is_reported_once_in_order()
+    {
+        await using var scope = await StartAsync(TimeSpan.FromMilliseconds(200));
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
+        var progress = new RecordingProgress();
+
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, Quick, progress)).Right();
+
+        var reports = progress.Reports;
+        Assert.Equal(reports[^1], reached);
+        Assert.Equal((DesiredState.Launched, "active", "running"), (reached.CurrentState, reached.ActiveState, reached.SubState));
+        Assert.NotNull(reached.MachineId);
+        // Whatever the polls happened to catch, states only move forwards and no view repeats.
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.NotEqual(pair.Item1, pair.Item2));
+        Assert.Equal(reports.Select(r => r.CurrentState).Order(), reports.Select(r => r.CurrentState));
+        Assert.All(reports, r => Assert.Equal(DesiredState.Launched, r.DesiredState));
+    }
+
+    [Fact]
+    public async Task Inactive_loaded_and_launched_are_each_reported_once()
+    {
+        // The agents act only when told, each time a report shows the previous step was seen, so
+        // every step is seen by however many polls happen to run, and must still be reported once.
+        await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Loaded)).Right();
+        Task? launching = null;
+        var progress = new RecordingProgress(report =>
+        {
+            switch (report)
+            {
+                case { DesiredState: DesiredState.Loaded, CurrentState: DesiredState.Inactive }:
+                case { DesiredState: DesiredState.Launched, CurrentState: DesiredState.Loaded, ActiveState: "inactive" }:
+                    scope.Server.Cluster.Settle();
+                    break;
+                case { DesiredState: DesiredState.Loaded, CurrentState: DesiredState.Loaded }:
+                    launching = Task.Run(async () => (await scope.Client.SetDesiredStateAsync("hello.service", DesiredState.Launched)).Right());
+                    break;
+            }
+        });
+
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, Quick, progress)).Right();
+        await launching!;
+
+        var reports = progress.Reports;
+        var machine = reached.MachineId;
+        Assert.NotNull(machine);
+        Assert.Equal(new UnitProgress("hello.service", DesiredState.Loaded, DesiredState.Inactive, null, null, null), reports[0]);
+        Assert.Equal(new UnitProgress("hello.service", DesiredState.Loaded, DesiredState.Loaded, machine, "inactive", "dead"), reports[1]);
+        Assert.Equal(new UnitProgress("hello.service", DesiredState.Launched, DesiredState.Loaded, machine, "inactive", "dead"), reports[2]);
+        Assert.Equal(new UnitProgress("hello.service", DesiredState.Launched, DesiredState.Launched, machine, "active", "running"), reports[^1]);
+        Assert.Equal(reports[^1], reached);
+        // A poll reads the unit, then its systemd state: the agents may act between the two, which
+        // shows as one more distinct view (launched desired, loaded current, active/running) at most.
+        Assert.InRange(reports.Count, 4, 5);
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.NotEqual(pair.Item1, pair.Item2));
+    }
+
+    [Fact]
+    public async Task A_unit_that_never_gets_there_times_out_saying_where_it_was()
+    {
+        await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
+        var options = new UnitWaitOptions { Timeout = TimeSpan.FromMilliseconds(300), PollInterval = TimeSpan.FromMilliseconds(20) };
+        var progress = new RecordingProgress();
+
+        var error = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, options, progress)).Left();
+
+        Assert.Equal(ErrorKind.Timeout, error.Kind);
+        Assert.Equal(
+            "unit \"hello.service\" did not reach launched within 0.3 s: last seen desired state launched, current state inactive, not scheduled",
+            error.Message);
+        Assert.Single(progress.Reports);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_wait_throws()
+    {
+        await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
+        using var cancel = new CancellationTokenSource();
+        var progress = new RecordingProgress(_ => cancel.Cancel());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, Quick, progress, cancel.Token));
+    }
+
+    [Fact]
+    public async Task A_unit_already_there_is_reported_once_and_returned()
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Inactive)).Right();
+        var progress = new RecordingProgress();
+
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Inactive, Quick, progress)).Right();
+
+        Assert.Equal([new UnitProgress("hello.service", DesiredState.Inactive, DesiredState.Inactive, null, null, null)], progress.Reports);
+        Assert.Equal(progress.Reports[0], reached);
+    }
+
+    [Fact]
+    public async Task A_global_unit_counts_by_its_desired_state_as_fleetctl_does()
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+        var global = Hello.AddOption("X-Fleet", "Global", "true");
+        (await scope.Client.CreateUnitAsync("everywhere.service", global, DesiredState.Launched)).Right();
+
+        var reached = (await scope.Client.WaitForUnitAsync("everywhere.service", DesiredState.Launched, Quick)).Right();
+
+        Assert.Equal(new UnitProgress("everywhere.service", DesiredState.Launched, null, null, null, null), reached);
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_unit_fleet_does_not_have_is_fleets_404()
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+
+        var error = (await scope.Client.WaitForUnitAsync("ghost.service", DesiredState.Launched, Quick)).Left();
+
+        Assert.Equal((ErrorKind.Http, 404), (error.Kind, error.Code));
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1000, 0)]
+    public async Task A_wait_without_time_or_pause_is_refused(int timeoutMs, int pollMs)
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+        var options = new UnitWaitOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs), PollInterval = TimeSpan.FromMilliseconds(pollMs) };
+
+        var error = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, options)).Left();
+
+        Assert.Equal(ErrorKind.Validation, error.Kind);
+    }
+}
