@@ -32,11 +32,15 @@ public static class HelloFleet
         }
 
         var hello = ClusterUnit.FromString(HelloText).AddOption("Service", "Restart", "always");
-        var created = await fleet.CreateUnitAsync("hello.service", hello, cancellationToken);
-        output.WriteLine($"submitted {created.Name} {created.Hash[..7]}");
+        var ensured = await fleet.EnsureUnitAsync("hello.service", hello, cancellationToken);
+        output.WriteLine($"hello.service {ensured.Change.ToString().ToLowerInvariant()}, {hello.Hash[..7]}");
+        var again = await fleet.EnsureUnitAsync("hello.service", hello, cancellationToken);
+        output.WriteLine($"hello.service {again.Change.ToString().ToLowerInvariant()} the second time");
 
-        var launched = await WaitForAsync(fleet, "hello.service", DesiredState.Launched, cancellationToken);
-        output.WriteLine($"{launched.Name} {launched.CurrentState?.ToString().ToLowerInvariant()} on {launched.MachineId?[..8]}");
+        // Each change fleet reports on the way, as fleetctl start shows it.
+        var progress = new SynchronousProgress(p => output.WriteLine($"  {p.Name}: {p.CurrentState?.ToString().ToLowerInvariant() ?? "-"}{(p.ActiveState is null ? "" : $", {p.ActiveState}/{p.SubState}")}"));
+        var launched = await fleet.WaitForUnitAsync("hello.service", DesiredState.Launched, progress: progress, cancellationToken: cancellationToken);
+        output.WriteLine($"hello.service launched on {launched.MachineId?[..8]}");
 
         var state = await fleet.GetUnitStateAsync("hello.service", cancellationToken);
         output.WriteLine($"{state.Name} {state.SystemdActiveState}/{state.SystemdSubState}");
@@ -50,20 +54,14 @@ public static class HelloFleet
             output.WriteLine($"missing.service: fleet says {e.Code} {e.FleetMessage}");
         }
 
-        await launched.DestroyAsync(cancellationToken);
-        output.WriteLine($"destroyed {launched.Name}; {(await fleet.ListUnitsAsync(cancellationToken)).Count} units left");
+        var unit = await fleet.GetUnitAsync("hello.service", cancellationToken);
+        await unit.DestroyAsync(cancellationToken);
+        output.WriteLine($"destroyed {unit.Name}; {(await fleet.ListUnitsAsync(cancellationToken)).Count} units left");
     }
 
-    // fleet has no watch API: read the unit until it gets there, as fleetctl does.
-    private static async Task<ClusterUnit> WaitForAsync(FleetApiClient fleet, string name, DesiredState wanted, CancellationToken cancellationToken)
+    // Progress<T> posts each report to the thread pool, where they can arrive out of order.
+    private sealed class SynchronousProgress(Action<Fleet.Transport.Api.UnitProgress> report) : IProgress<Fleet.Transport.Api.UnitProgress>
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var unit = await fleet.GetUnitAsync(name, deadline.Token);
-            if (unit.CurrentState == wanted) return unit;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-        }
+        public void Report(Fleet.Transport.Api.UnitProgress value) => report(value);
     }
 }

@@ -13,24 +13,6 @@ open Fleet.Unit
 
 let private helloText = "[Unit]\nDescription=Hello from F#\n\n[Service]\nExecStart=/bin/sh -c \"while true; do echo hello; sleep 1; done\"\n"
 
-/// Reads the unit until fleet reports it in the state wanted; fleet has no watch API.
-let private waitFor (client: FleetClient) name (wanted: DesiredState) (cancellationToken: CancellationToken) =
-    task {
-        let deadline = DateTime.UtcNow.AddSeconds 30.0
-        let mutable result = Error(APIError(ErrorKind.Timeout, sprintf "%s did not become %O within 30 s" name wanted))
-        let mutable go = true
-        while go && DateTime.UtcNow < deadline do
-            match! client.GetUnitAsync(name, cancellationToken) |> FleetResult.ofTask with
-            | Ok unit when unit.CurrentState = Nullable wanted ->
-                result <- Ok unit
-                go <- false
-            | Ok _ -> do! Task.Delay(100, cancellationToken)
-            | Error error ->
-                result <- Error error
-                go <- false
-        return result
-    }
-
 /// Runs the tour against fleet at endpoint, writing what it sees; answers the first error, if any.
 let run (endpoint: string) (output: TextWriter) (cancellationToken: CancellationToken) : Task<Result<unit, APIError>> =
     task {
@@ -51,7 +33,7 @@ let run (endpoint: string) (output: TextWriter) (cancellationToken: Cancellation
                     | Error error -> return Error error
                     | Ok () ->
                         output.WriteLine(sprintf "submitted hello.service %s" (file.Hash.Substring(0, 7)))
-                        match! waitFor client "hello.service" DesiredState.Launched cancellationToken with
+                        match! client.WaitForUnitAsync("hello.service", DesiredState.Launched, cancellationToken = cancellationToken) |> FleetResult.ofTask with
                         | Error error -> return Error error
                         | Ok unit ->
                             output.WriteLine(sprintf "%s launched on %s" unit.Name (unit.MachineId.Substring(0, 8)))
