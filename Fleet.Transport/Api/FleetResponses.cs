@@ -75,7 +75,8 @@ internal static class FleetResponses
         if (entity?.Error is { } error)
         {
             var message = string.IsNullOrEmpty(error.Message) ? WithoutMessage(status) : error.Message;
-            return APIError.Http(status, message);
+            // The body as fleet sent it, for a caller who logs or shows the raw exchange.
+            return APIError.Http(status, message) with { Received = ReceivedBytes.Show(response.Body) };
         }
         return APIError.Http(status, $"the server answered {status} without fleet's error entity") with { Received = ReceivedBytes.Show(response.Body) };
     }

@@ -20,8 +20,8 @@ public sealed class HttpErrorTests
 
         Assert.Equal((404, "unit does not exist", "unit does not exist"), (read.Code, read.FleetMessage, read.Message));
         Assert.Equal((ErrorKind.Http, 404), (read.Error.Kind, read.Error.Code));
-        // fleet's own error entity is the whole answer: nothing more was received to show.
-        Assert.Null(read.RawResponse);
+        // What fleet sent, byte for byte (its error entity, as in the reference transcripts).
+        Assert.Equal("{\"error\":{\"code\":404,\"message\":\"unit does not exist\"}}", read.RawResponse);
         Assert.Equal(404, destroyed.Code);
     }
 
@@ -124,7 +124,7 @@ public sealed class HttpErrorTests
         }
         catch (Exception e) when (e is IFleetError fleet)
         {
-            Assert.Equal(APIError.Http(404, "unit does not exist"), fleet.Error);
+            Assert.Equal((ErrorKind.Http, 404, "unit does not exist"), (fleet.Error.Kind, fleet.Error.Code, fleet.Error.Message));
         }
     }
 }
