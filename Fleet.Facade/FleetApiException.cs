@@ -23,8 +23,9 @@ public sealed class FleetApiException : Exception, IFleetError
     public string FleetMessage => Error.Message;
 
     /// <summary>
-    /// The start of the answer's body, escaped for display, when it was not fleet's error entity;
-    /// null when fleet answered with its own <c>{"error":{...}}</c> (its code and message are the whole of it).
+    /// The start of the answer's body as fleet sent it (its <c>{"error":{...}}</c> entity, or
+    /// whatever else came), escaped for display and cut at 512 bytes. The status is
+    /// <see cref="Code"/>; the request is not kept.
     /// </summary>
     public string? RawResponse => Error.Received;
 

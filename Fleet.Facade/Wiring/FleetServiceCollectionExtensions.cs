@@ -9,7 +9,8 @@ public static class FleetServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a <see cref="FleetClientSource"/> whose settings bind from
-    /// <paramref name="configuration"/> (a section holding <see cref="FleetSettings"/>' names),
+    /// <paramref name="configuration"/> (a section holding <see cref="FleetSettings"/>' names;
+    /// timeouts in seconds, as fleetctl's flags take them, or as <c>hh:mm:ss</c>),
     /// with fleetctl's <c>FLEETCTL_*</c> variables applied over them, as fleetctl applies them over
     /// its defaults.
     /// </summary>
@@ -22,8 +23,8 @@ public static class FleetServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         return services.AddFleet(_ =>
         {
-            var bound = configuration.Get<FleetSettings>() ?? new FleetSettings();
-            return useFleetctlEnvironment ? FleetctlEnvironment.Apply(bound) : bound;
+            var bound = FleetConfiguration.Bind(configuration);
+            return useFleetctlEnvironment ? bound.Bind(b => FleetctlEnvironment.Apply(b)) : bound;
         });
     }
 

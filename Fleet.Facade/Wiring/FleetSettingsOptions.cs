@@ -35,8 +35,6 @@ public static class FleetSettingsOptions
                     StrictHostKeyChecking = settings.StrictHostKeyChecking,
                 },
             };
-            // The SSH session is part of opening a connection: give it its whole timeout.
-            if (transport.Ssh is not null && transport.ConnectTimeout < settings.SshTimeout) transport = transport with { ConnectTimeout = settings.SshTimeout + TimeSpan.FromSeconds(1) };
             return (endpoint, new FleetClientOptions { Transport = transport, Logger = settings.Debug ? logger : null });
         });
     }

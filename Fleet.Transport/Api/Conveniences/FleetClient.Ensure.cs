@@ -21,15 +21,16 @@ public sealed partial class FleetClient
     public async Task<Either<APIError, UnitChangeResult>> EnsureUnitAsync(string name, UnitFile content, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        // fleet stores a template with any state when it is created, yet refuses to activate one
-        // later; refusing here keeps a template from being stored in a state fleet cannot drive.
-        if (desiredState != DesiredState.Inactive && UnitNameInfo.Parse(name).Match(info => info.IsTemplate, _ => false) && UnitNames.IsValid(name))
-        {
-            return APIError.Validation($"cannot activate template {GoQuoting.Quote(name)}");
-        }
         if ((await FindUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var found, out var error)) return error;
         var existing = found.MatchUnsafe(unit => unit, () => null);
         var change = Compare(existing, content, desiredState);
+        // fleet stores a template with any state when it is created, yet refuses to activate one
+        // later; refusing a change that would make an active template keeps one from being stored
+        // in a state fleet cannot drive. One already as asked is left alone.
+        if (change != UnitChange.Unchanged && desiredState != DesiredState.Inactive && UnitNameInfo.Parse(name).Match(info => info.IsTemplate, _ => false))
+        {
+            return APIError.Validation($"cannot activate template {GoQuoting.Quote(name)}");
+        }
         return await ChangeAsync(name, change, content, existing?.DesiredState, desiredState, cancellationToken).ConfigureAwait(false);
     }
 

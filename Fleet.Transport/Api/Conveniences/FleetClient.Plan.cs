@@ -65,6 +65,7 @@ public sealed partial class FleetClient
         var results = new List<UnitChangeResult>(plan.Changes.Count);
         foreach (var step in plan.Changes)
         {
+            if (step is null) return APIError.Validation("the plan holds a null step");
             if ((await ChangeAsync(step.Name, step.Change, step.File, step.From, step.To, cancellationToken).ConfigureAwait(false)).Failed(out var result, out var error)) return error;
             results.Add(result);
         }

@@ -9,10 +9,14 @@ namespace Fleet.Transport.Api;
 
 public sealed partial class FleetClient
 {
+    // The longest delay a timer takes (uint.MaxValue - 1 ms, about 49.7 days).
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>
     /// Polls a unit until its current state is <paramref name="target"/> and, for
-    /// <see cref="DesiredState.Launched"/>, until systemd on its machine reports it
-    /// <c>active</c>/<c>running</c>. A global unit has no current state in fleet's API, so for one
+    /// <see cref="DesiredState.Launched"/>, until systemd on its machine reports this content of it
+    /// loaded and active (fleetctl's test: a socket listens, a timer waits, a service runs; after
+    /// a replace, the old content's state does not count). A global unit has no current state in fleet's API, so for one
     /// its desired state counts, as fleetctl counts it. Each change seen (not each poll) is
     /// reported to <paramref name="progress"/>, on the polling thread.
     /// </summary>
@@ -31,8 +35,14 @@ public sealed partial class FleetClient
     {
         options ??= UnitWaitOptions.Default;
         if (UnitNames.Validate(name).Failed(out _, out var invalid)) return invalid;
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan) return APIError.Validation($"the wait's timeout must be positive, not {options.Timeout}");
-        if (options.PollInterval <= TimeSpan.Zero) return APIError.Validation($"the wait's poll interval must be positive, not {options.PollInterval}");
+        if (options.Timeout != Timeout.InfiniteTimeSpan && (options.Timeout <= TimeSpan.Zero || options.Timeout > LongestWait))
+        {
+            return APIError.Validation($"the wait's timeout must be positive and at most {LongestWait.TotalDays:0} days (or infinite), not {options.Timeout}");
+        }
+        if (options.PollInterval <= TimeSpan.Zero || options.PollInterval > LongestWait)
+        {
+            return APIError.Validation($"the wait's poll interval must be positive and at most {LongestWait.TotalDays:0} days, not {options.PollInterval}");
+        }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
@@ -69,11 +79,18 @@ public sealed partial class FleetClient
         {
             if ((await PublishedStateAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out systemd, out error)) return error;
         }
-        var progress = new UnitProgress(name, unit.DesiredState, unit.CurrentState, unit.MachineId, systemd.MatchUnsafe(s => s.SystemdActiveState, () => null), systemd.MatchUnsafe(s => s.SystemdSubState, () => null));
-        var reached = state == target
-            && (target != DesiredState.Launched || global || progress is { ActiveState: "active", SubState: "running" });
+        var published = systemd.MatchUnsafe(s => s, () => null);
+        var progress = new UnitProgress(name, unit.DesiredState, unit.CurrentState, unit.MachineId, published?.SystemdActiveState, published?.SystemdSubState);
+        var reached = state == target && (target != DesiredState.Launched || global || Runs(published, unit));
         return (progress, reached);
     }
+
+    // fleetctl's test (active and loaded, whatever the sub-state: a socket listens, a timer waits,
+    // a oneshot has exited), and for this content: after a replace, the machine reports the old
+    // unit as active until it has restarted the new one.
+    private static bool Runs(UnitState? published, FleetUnit unit) =>
+        published is { SystemdActiveState: "active", SystemdLoadState: "loaded" }
+        && published.Hash == UnitFile.FromOptions(unit.Options).Hash;
 
     // The unit's systemd state, or none while its machine has published none: fleet v1.0.0 answers
     // that by closing the connection, which here is an answer, not a failure.

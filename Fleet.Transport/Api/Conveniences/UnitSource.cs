@@ -7,8 +7,9 @@ namespace Fleet.Transport.Api;
 /// <summary>
 /// A unit to plan: its name and its unit file. A null file is an instance (<c>web@1.service</c>)
 /// that takes its template's content: from the template among the units planned with it, else
-/// from the template unit in the cluster, looked up by <see cref="FleetClient.PlanAsync"/> (as
-/// fleetctl does for an instance it has no file for).
+/// from the template unit in the cluster, looked up by <see cref="FleetClient.PlanAsync"/>.
+/// fleetctl looks in the cluster first; a set being applied looks at its own template first,
+/// since that is what the cluster will hold once the set is applied.
 /// </summary>
 /// <param name="Name">The unit's name.</param>
 /// <param name="File">Its unit file, or null for an instance whose template supplies it.</param>
@@ -38,7 +39,8 @@ public sealed record UnitSource(string Name, UnitFile? File)
     /// <summary>
     /// The unit files at the given paths, in order, named after their files. An instance whose
     /// file is missing or empty takes its template's content: the template file beside where it
-    /// would be, else the cluster's (fleetctl's rule).
+    /// would be, else the cluster's. (fleetctl takes a missing instance file from the template;
+    /// an empty one as a placeholder is this library's convention, like systemd's symlink.)
     /// </summary>
     /// <param name="paths">The files.</param>
     /// <returns>The units, or the first error: an invalid or repeated unit name, a missing file that is not an instance, a file that does not parse (naming it and the line).</returns>

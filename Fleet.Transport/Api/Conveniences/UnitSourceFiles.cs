@@ -4,7 +4,7 @@ using LanguageExt;
 
 namespace Fleet.Transport.Api;
 
-/// <summary>Reads unit files from disk into <see cref="UnitSource"/>s, with fleetctl's template rule for instances.</summary>
+/// <summary>Reads unit files from disk into <see cref="UnitSource"/>s; an instance without content of its own takes its template's.</summary>
 internal static class UnitSourceFiles
 {
     public static Either<APIError, IReadOnlyList<UnitSource>> FromFolder(string folder)

@@ -35,6 +35,18 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Same(first, again);
         Assert.Equal(3, machines.Count);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => source.GetClientAsync());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => first.ListMachinesAsync());
+    }
+
+    [Fact]
+    public async Task A_container_disposed_synchronously_closes_the_client_too()
+    {
+        var provider = new ServiceCollection().AddFleet(new FleetSettings { Endpoint = fleet.Endpoint }).BuildServiceProvider();
+        var client = await provider.GetRequiredService<FleetClientSource>().GetClientAsync();
+
+        provider.Dispose();
+
+        await Eventually.ThrowsAsync<ObjectDisposedException>(() => client.ListMachinesAsync());
     }
 
     [Fact]
@@ -69,7 +81,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     {
         await using var provider = new ServiceCollection().AddFleet(new FleetSettings { Endpoint = "unix://var/run/fleet.sock" }).BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => provider.GetRequiredService<FleetClientSource>().GetClientAsync());
+        var error = await Assert.ThrowsAsync<FleetArgumentException>(() => provider.GetRequiredService<FleetClientSource>().GetClientAsync());
 
         Assert.StartsWith("unable to connect to host \"var\"", error.Message);
     }
@@ -105,6 +117,27 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
 
         public void Dispose()
         {
+        }
+    }
+
+    /// <summary>Polls with a deadline for an outcome that a background disposal brings.</summary>
+    private static class Eventually
+    {
+        public static async Task ThrowsAsync<T>(Func<Task> action) where T : Exception
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (true)
+            {
+                try
+                {
+                    await action();
+                }
+                catch (T)
+                {
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token);
+            }
         }
     }
 }

@@ -18,9 +18,32 @@ public sealed class FleetSettingsOptionsTests
             ["Fleet:RequestTimeout"] = "00:00:05",
         }).Build();
 
-        var settings = configuration.GetSection("Fleet").Get<FleetSettings>();
+        var settings = FleetConfiguration.Bind(configuration.GetSection("Fleet")).Match(s => s, e => throw new Xunit.Sdk.XunitException(e.ToString()));
 
         Assert.Equal(new FleetSettings { Endpoint = "http://10.0.0.1:49153", Tunnel = "bastion", StrictHostKeyChecking = false, RequestTimeout = TimeSpan.FromSeconds(5) }, settings);
+    }
+
+    [Theory]
+    [InlineData("3", 3.0)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("00:01:00", 60.0)]
+    public void Timeouts_in_configuration_are_seconds_as_fleetctl_takes_them_not_the_binders_days(string text, double seconds)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RequestTimeout"] = text, ["SshTimeout"] = text }).Build();
+
+        var settings = FleetConfiguration.Bind(configuration).Match(s => s, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+
+        Assert.Equal((TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(seconds)), (settings.RequestTimeout, settings.SshTimeout));
+    }
+
+    [Fact]
+    public void A_timeout_that_is_neither_seconds_nor_a_time_is_refused_by_name()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SshTimeout"] = "10s" }).Build();
+
+        var error = FleetConfiguration.Bind(configuration).Match(s => throw new Xunit.Sdk.XunitException($"bound {s}"), e => e);
+
+        Assert.Equal("SshTimeout=\"10s\" is neither a number of seconds nor hh:mm:ss", error.Message);
     }
 
     [Fact]

@@ -77,16 +77,46 @@ public sealed class WaitTests
     {
         await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
-        var options = new UnitWaitOptions { Timeout = TimeSpan.FromMilliseconds(300), PollInterval = TimeSpan.FromMilliseconds(20) };
+        // Long enough for the first poll on a loaded machine, so the message has a state to say.
+        var options = new UnitWaitOptions { Timeout = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMilliseconds(20) };
         var progress = new RecordingProgress();
 
         var error = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, options, progress)).Left();
 
         Assert.Equal(ErrorKind.Timeout, error.Kind);
         Assert.Equal(
-            "unit \"hello.service\" did not reach launched within 0.3 s: last seen desired state launched, current state inactive, not scheduled",
+            "unit \"hello.service\" did not reach launched within 2 s: last seen desired state launched, current state inactive, not scheduled",
             error.Message);
         Assert.Single(progress.Reports);
+    }
+
+    [Fact]
+    public async Task After_a_replace_the_old_contents_running_state_does_not_count()
+    {
+        await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
+        scope.Server.Cluster.Settle();
+        var replaced = Hello.AddOption("Service", "Restart", "always");
+        Assert.Equal(UnitChange.Replaced, (await scope.Client.EnsureUnitAsync("hello.service", replaced, DesiredState.Launched)).Right().Change);
+        var quick = new UnitWaitOptions { Timeout = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(20) };
+
+        // The machine still reports the old content active/running until its agent acts.
+        var early = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, quick)).Left();
+        scope.Server.Cluster.Settle();
+        var done = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, quick)).Right();
+
+        Assert.Equal(ErrorKind.Timeout, early.Kind);
+        Assert.Equal(("active", "running"), (done.ActiveState, done.SubState));
+    }
+
+    [Fact]
+    public async Task A_wait_longer_than_a_timer_can_take_is_refused_not_thrown()
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+
+        var error = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, new UnitWaitOptions { Timeout = TimeSpan.FromDays(60) })).Left();
+
+        Assert.Equal(ErrorKind.Validation, error.Kind);
     }
 
     [Fact]
