@@ -27,8 +27,8 @@ internal static class FleetctlApp
         var globals = new GlobalOptions();
         var root = CreateRoot(context, globals);
         // No response files: fleetctl gives '@' no meaning.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (ParseErrors.Find(parse) is { } problem) return ParseErrors.Report(context, parse, problem);
+        var parse = root.Parse(GoBooleanFlags.Normalize(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (ParseErrors.Find(parse, args) is { } problem) return ParseErrors.Report(context, parse, problem);
 
         if (parse.GetValue(globals.Help) == true || parse.GetValue(globals.HelpShort) == true || parse.CommandResult.Command is RootCommand)
         {

@@ -25,5 +25,5 @@ internal static class TableOptions
     /// <returns>The option; null when not given.</returns>
     public static Option<string?> Fields(string defaultFields) => new("--fields") { Description = $"Columns to print; default {defaultFields}" };
 
-    private static Option<bool?> Bool(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
+    private static Option<bool?> Bool(string name, string description) => Parsing.GoBooleanFlags.Create(name, description);
 }

@@ -46,24 +46,14 @@ internal sealed class GlobalOptions
 
     private static Option<string?> Text(string name) => new(name) { Recursive = true };
 
-    private static Option<bool?> Flag(string name) => new(name)
+    private static Option<bool?> Flag(string name)
     {
-        Recursive = true,
-        // pflag's booleans take a value only as --flag=value; a bare --flag is true.
-        Arity = ArgumentArity.ZeroOrOne,
-        CustomParser = ParseBool,
-    };
+        var option = GoBooleanFlags.Create(name);
+        option.Recursive = true;
+        return option;
+    }
 
     private static Option<double?> Seconds(string name) => new(name) { Recursive = true, CustomParser = ParseSeconds };
-
-    private static bool? ParseBool(ArgumentResult result)
-    {
-        if (result.Tokens.Count == 0) return true;
-        var text = result.Tokens[0].Value;
-        if (GoBool(text) is { } value) return value;
-        result.AddError($"invalid argument \"{text}\" for \"{OptionName(result)}\" flag: strconv.ParseBool: parsing \"{text}\": invalid syntax");
-        return null;
-    }
 
     private static double? ParseSeconds(ArgumentResult result)
     {
@@ -75,12 +65,4 @@ internal sealed class GlobalOptions
 
     private static string OptionName(ArgumentResult result) =>
         result.Parent is OptionResult option ? option.Option.Name : "";
-
-    // strconv.ParseBool's spellings.
-    private static bool? GoBool(string text) => text switch
-    {
-        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
-        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
-        _ => null,
-    };
 }

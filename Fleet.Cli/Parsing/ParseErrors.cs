@@ -14,9 +14,11 @@ internal static class ParseErrors
 {
     /// <summary>The first problem with the command line in pflag's or cobra's words, or null when there is none.</summary>
     /// <param name="parse">The parse.</param>
+    /// <param name="args">The arguments that were parsed.</param>
     /// <returns>The problem, and whether it is an unknown command rather than a flag error.</returns>
-    public static (string Message, bool UnknownCommand)? Find(ParseResult parse)
+    public static (string Message, bool UnknownCommand)? Find(ParseResult parse, IReadOnlyList<string> args)
     {
+        if (BadBoolean(parse, args) is { } badBoolean) return (badBoolean, false);
         var isRoot = parse.CommandResult.Command is RootCommand;
         // pflag refuses any argument that looks like a flag it does not know; System.CommandLine
         // would hand it to the command's arguments.
@@ -34,6 +36,25 @@ internal static class ParseErrors
                 return ($"flag needs an argument: {option.Option.Name}", false);
             }
             return (error.Message, false);
+        }
+        return null;
+    }
+
+    // System.CommandLine leaves the value of "--debug=maybe" unmatched rather than handing it to
+    // the flag's parser, so pflag's complaint about the value is made here.
+    private static string? BadBoolean(ParseResult parse, IReadOnlyList<string> args)
+    {
+        var options = parse.RootCommandResult.Command.Options.Concat(parse.CommandResult.Command.Options).OfType<Option<bool?>>().ToList();
+        foreach (var arg in args)
+        {
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || equals < 0) continue;
+            var name = arg[..equals];
+            var value = arg[(equals + 1)..];
+            if (options.Any(option => option.Name == name) && GoBooleanFlags.GoBool(value) is null)
+            {
+                return $"invalid argument {Core.Text.GoQuoting.Quote(value)} for {Core.Text.GoQuoting.Quote(name)} flag: strconv.ParseBool: parsing {Core.Text.GoQuoting.Quote(value)}: invalid syntax";
+            }
         }
         return null;
     }

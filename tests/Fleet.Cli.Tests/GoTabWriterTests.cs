@@ -2,7 +2,10 @@ using Fleet.Cli.Output;
 
 namespace Fleet.Cli.Tests;
 
-/// <summary>The port of Go's tabwriter with fleetctl's settings (minwidth 0, tabwidth 8, padding 1, padchar tab).</summary>
+/// <summary>
+/// The port of Go's tabwriter with fleetctl's settings (minwidth 0, tabwidth 8, padding 1, padchar
+/// tab). Every expected output here is what Go's text/tabwriter wrote for the same input.
+/// </summary>
 public sealed class GoTabWriterTests
 {
     [Theory]
@@ -19,6 +22,8 @@ public sealed class GoTabWriterTests
     // Widths count characters, not UTF-16 units or bytes.
     [InlineData("ééééééé\tx\nabc\ty\n", "ééééééé\tx\nabc\ty\n")]
     [InlineData("\tindented\n", "\tindented\n")]
+    // Nested blocks: the second column is aligned only over the lines that have one.
+    [InlineData("x\ty\tz\nlonger text\tq\nab\tcd\tef\tgh\n\t\n", "x\t\ty\tz\nlonger text\tq\nab\t\tcd\tef\tgh\n\t\t\n")]
     public void MatchesGo(string input, string expected)
     {
         using var output = new StringWriter();
