@@ -27,8 +27,11 @@ internal static class FleetctlApp
         var globals = new GlobalOptions();
         var root = CreateRoot(context, globals);
         // No response files: fleetctl gives '@' no meaning.
-        var parse = root.Parse(GoBooleanFlags.Normalize(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (ParseErrors.Find(parse, args) is { } problem) return ParseErrors.Report(context, parse, problem);
+        var booleanFlags = globals.All.OfType<Option<bool?>>().Select(option => option.Name[2..]).ToHashSet(StringComparer.Ordinal);
+        var (found, unknownCommand) = CommandFinder.Find(args, CommandCatalog.All, booleanFlags);
+        if (unknownCommand is not null) return ParseErrors.ReportUnknownCommand(context, unknownCommand);
+        var parse = root.Parse(GoBooleanFlags.Normalize(found, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (ParseErrors.Find(parse, found) is { } problem) return ParseErrors.Report(context, parse, problem);
 
         if (parse.GetValue(globals.Help) == true || parse.GetValue(globals.HelpShort) == true || parse.CommandResult.Command is RootCommand)
         {

@@ -59,6 +59,19 @@ internal static class ParseErrors
         return null;
     }
 
+    /// <summary>Prints cobra's unknown-command error (its message may end with suggestions) as fleetctl does.</summary>
+    /// <param name="context">Where to write.</param>
+    /// <param name="message">The message.</param>
+    /// <returns>fleetctl's exit code for it, 0.</returns>
+    public static int ReportUnknownCommand(CliContext context, string message)
+    {
+        // cobra's Println adds a newline even after suggestions that end in one; fleetctl's stderr() does not.
+        context.Stderr.Write($"Error: {message}\n");
+        context.Stderr.Write("Run 'fleetctl --help' for usage.\n");
+        context.Error($"cannot execute cmdFleet: {message}");
+        return 0;
+    }
+
     /// <summary>Prints <paramref name="problem"/> as fleetctl does.</summary>
     /// <param name="context">Where to write.</param>
     /// <param name="parse">The parse, for the command whose usage is shown.</param>
@@ -66,22 +79,15 @@ internal static class ParseErrors
     /// <returns>fleetctl's exit code for it, 0.</returns>
     public static int Report(CliContext context, ParseResult parse, (string Message, bool UnknownCommand) problem)
     {
-        if (problem.UnknownCommand)
-        {
-            context.Error($"Error: {problem.Message}");
-            context.Error("Run 'fleetctl --help' for usage.");
-        }
-        else
-        {
-            context.Error($"Error: {problem.Message}");
-            var name = parse.CommandResult.Command.Name;
-            var help = CommandCatalog.All.FirstOrDefault(command => command.Name == name);
-            var usage = new GoTabWriter(context.Stdout);
-            usage.Write(help is null ? Usage.Root(CommandCatalog.All) : Usage.Command(help));
-            usage.Flush();
-            // cobra prints the usage string, which fleetctl's usage function leaves empty, with a newline.
-            context.Stderr.Write('\n');
-        }
+        if (problem.UnknownCommand) return ReportUnknownCommand(context, problem.Message);
+        context.Stderr.Write($"Error: {problem.Message}\n");
+        var name = parse.CommandResult.Command.Name;
+        var help = CommandCatalog.All.FirstOrDefault(command => command.Name == name);
+        var usage = new GoTabWriter(context.Stdout);
+        usage.Write(help is null ? Usage.Root(CommandCatalog.All) : Usage.Command(help));
+        usage.Flush();
+        // cobra prints the usage string, which fleetctl's usage function leaves empty, with a newline.
+        context.Stderr.Write('\n');
         context.Error($"cannot execute cmdFleet: {problem.Message}");
         return 0;
     }
