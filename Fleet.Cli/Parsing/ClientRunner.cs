@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fleet.Cli.Output;
 
 namespace Fleet.Cli.Parsing;
 
@@ -14,7 +15,7 @@ internal static class ClientRunner
     /// <returns>The exit code.</returns>
     public static Task<int> RunAsync(ParseResult parse, CliContext context, GlobalOptions globals, Func<ClientSetup, CancellationToken, Task<int>> command, CancellationToken cancellationToken)
     {
-        var (setup, error) = SettingsBuilder.Build(parse, globals, context.Variables);
+        var (setup, error) = SettingsBuilder.Build(parse, globals, context.Variables, new DebugLog(context.Stderr, TimeProvider.System));
         if (setup is null)
         {
             context.Error($"Unable to initialize client: {error}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fleet.Facade.Wiring;
+using Microsoft.Extensions.Logging;
 
 namespace Fleet.Cli.Parsing;
 
@@ -17,8 +18,9 @@ internal static class SettingsBuilder
     /// <param name="parse">The parsed command line.</param>
     /// <param name="options">The global flags.</param>
     /// <param name="variables">The process's environment variables.</param>
+    /// <param name="debugLog">Where exchanges are logged when <c>--debug</c> (or <c>FLEETCTL_DEBUG</c>) is on.</param>
     /// <returns>The setup, or the text after <c>Unable to initialize client: </c>.</returns>
-    public static (ClientSetup? Setup, string? Error) Build(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string> variables)
+    public static (ClientSetup? Setup, string? Error) Build(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string> variables, ILogger debugLog)
     {
         var driver = parse.GetValue(options.Driver) ?? Variable(variables, "FLEETCTL_DRIVER") ?? ApiDriver;
         if (driver != ApiDriver) return (null, $"unrecognized driver {Quote(driver)}");
@@ -43,7 +45,7 @@ internal static class SettingsBuilder
                 };
                 // fleetctl uses only the first of several comma-separated endpoints.
                 settings = settings with { Endpoint = settings.Endpoint.Split(',')[0] };
-                return settings.ToClientOptions().Match(
+                return settings.ToClientOptions(debugLog).Match(
                     Left: error => ((ClientSetup?)null, (string?)error.Message),
                     Right: parsed => (new ClientSetup(parsed.Endpoint, parsed.Options), null));
             });
