@@ -40,7 +40,7 @@ internal sealed class SocketConnector : IConnector
         {
             socket.Dispose();
             // Worded like fleetctl's "dial unix /x: connect: no such file or directory".
-            return new APIError(ErrorKind.Transport, $"dial {Description}: connect: {e.Message}");
+            return new APIError(ErrorKind.Transport, $"dial {Description}: connect: {GoSocketErrors.Describe(e, family == AddressFamily.Unix)}");
         }
         catch
         {

@@ -1,0 +1,23 @@
+using Fleet.Core;
+using Fleet.Transport.Api;
+using LanguageExt;
+
+namespace Fleet.Cli.Parsing;
+
+/// <summary>Connects for one command and closes the connection after it.</summary>
+internal static class FleetConnection
+{
+    /// <summary>Connects with <paramref name="setup"/>, runs <paramref name="request"/>, and disconnects.</summary>
+    /// <typeparam name="T">What the request answers.</typeparam>
+    /// <param name="setup">The client setup.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Stops connecting and the request.</param>
+    /// <returns>The answer, or the connection's or request's error.</returns>
+    public static async Task<Either<APIError, T>> UseAsync<T>(ClientSetup setup, Func<FleetClient, CancellationToken, Task<Either<APIError, T>>> request, CancellationToken cancellationToken)
+    {
+        var connected = await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false);
+        if (connected.IsLeft) return connected.Match(_ => default!, error => (Either<APIError, T>)error);
+        await using var client = connected.Match(c => c, _ => null!);
+        return await request(client, cancellationToken).ConfigureAwait(false);
+    }
+}

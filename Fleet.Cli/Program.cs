@@ -1,0 +1,18 @@
+using System.Collections;
+using Fleet.Cli;
+
+var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables()) variables[(string)entry.Key] = (string?)entry.Value ?? "";
+
+// Go writes "\n" on every platform, and scripts compare fleetctl's bytes.
+using var stdout = new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n", AutoFlush = false };
+using var stderr = new StreamWriter(Console.OpenStandardError()) { NewLine = "\n", AutoFlush = true };
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+var code = await FleetctlApp.RunAsync(args, new CliContext(stdout, stderr, variables), stop.Token).ConfigureAwait(false);
+await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+return code;
