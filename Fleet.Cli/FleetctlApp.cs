@@ -57,6 +57,7 @@ internal static class FleetctlApp
         root.Options.Clear();
         root.Directives.Clear();
         foreach (var option in globals.All) root.Options.Add(option);
+        root.Subcommands.Add(FdForwardCommand.Create(context, globals));
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
         return root;

@@ -13,7 +13,7 @@ internal static class CommandCatalog
     [
         Listed("cat", "Output the contents of a submitted unit"),
         Listed("destroy", "Destroy one or more units in the cluster"),
-        Listed("fd-forward", "Proxy stdin and stdout to a unix domain socket"),
+        FdForwardCommand.Help,
         Listed("journal", "Print the journal of a unit in the cluster to stdout"),
         ListMachinesCommand.Help,
         Listed("list-unit-files", "List the units that exist in the cluster."),

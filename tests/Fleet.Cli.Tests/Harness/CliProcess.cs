@@ -34,26 +34,7 @@ internal static class CliProcess
         TimeSpan? deadline = null,
         CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        start.ArgumentList.Add(AssemblyPath);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // The developer's own fleetctl settings must not leak into the comparison.
-        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("FLEETCTL_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
-
+        var start = StartInfo(arguments, environment, workingDirectory);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.StandardInput.Close();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,6 +55,38 @@ internal static class CliProcess
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>
+    /// How the command line is started: <c>dotnet</c> with its assembly and the arguments, all three
+    /// standard streams redirected, in the environment described on <see cref="CliProcess"/>.
+    /// </summary>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="environment">Variables to set (a null value removes one).</param>
+    /// <param name="workingDirectory">The working directory; this process's when null.</param>
+    /// <returns>The start info.</returns>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // The developer's own fleetctl settings must not leak into the comparison.
+        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("FLEETCTL_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        return start;
     }
 
     private static async Task<string> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
