@@ -28,14 +28,14 @@ internal static class FleetctlApp
         var root = CreateRoot(context, globals);
         // No response files: fleetctl gives '@' no meaning.
         var booleanFlags = globals.All.OfType<Option<bool?>>().Select(option => option.Name[2..]).ToHashSet(StringComparer.Ordinal);
-        var (found, unknownCommand) = CommandFinder.Find(args, CommandCatalog.All, booleanFlags);
+        var (found, unknownCommand) = CommandFinder.Find(args, CommandCatalog.Known, booleanFlags);
         if (unknownCommand is not null) return ParseErrors.ReportUnknownCommand(context, unknownCommand);
         var parse = root.Parse(GoBooleanFlags.Normalize(found, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (ParseErrors.Find(parse, found) is { } problem) return ParseErrors.Report(context, parse, problem);
 
         if (parse.GetValue(globals.Help) == true || parse.GetValue(globals.HelpShort) == true || parse.CommandResult.Command is RootCommand)
         {
-            var help = CommandCatalog.All.FirstOrDefault(command => command.Name == parse.CommandResult.Command.Name);
+            var help = CommandCatalog.Known.FirstOrDefault(command => command.Name == parse.CommandResult.Command.Name);
             var usage = new GoTabWriter(context.Stdout);
             usage.Write(help is null || parse.CommandResult.Command is RootCommand ? Usage.Root(CommandCatalog.All) : Usage.Command(help));
             usage.Flush();
@@ -60,6 +60,7 @@ internal static class FleetctlApp
         root.Subcommands.Add(FdForwardCommand.Create(context, globals));
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 }

@@ -29,5 +29,17 @@ internal static class CommandCatalog
         VersionCommand.Help,
     ];
 
+    /// <summary>
+    /// This command line's own commands, beyond fleetctl's: they run and have help like the others,
+    /// but fleetctl's usage text, which scripts may compare, does not list them.
+    /// </summary>
+    public static IReadOnlyList<CommandHelp> Extras { get; } =
+    [
+        ServeCommand.Help,
+    ];
+
+    /// <summary>Every command that runs or has help: <see cref="All"/> and <see cref="Extras"/>.</summary>
+    public static IReadOnlyList<CommandHelp> Known { get; } = [.. All, .. Extras];
+
     private static CommandHelp Listed(string name, string summary) => new(name, name, summary, "", "");
 }

@@ -82,7 +82,7 @@ internal static class ParseErrors
         if (problem.UnknownCommand) return ReportUnknownCommand(context, problem.Message);
         context.Stderr.Write($"Error: {problem.Message}\n");
         var name = parse.CommandResult.Command.Name;
-        var help = CommandCatalog.All.FirstOrDefault(command => command.Name == name);
+        var help = CommandCatalog.Known.FirstOrDefault(command => command.Name == name);
         var usage = new GoTabWriter(context.Stdout);
         usage.Write(help is null ? Usage.Root(CommandCatalog.All) : Usage.Command(help));
         usage.Flush();
