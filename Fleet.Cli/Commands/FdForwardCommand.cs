@@ -57,8 +57,8 @@ internal static class FdForwardCommand
         }
 
         // The raw streams: what passes through is bytes, not text, and must not wait in a writer's buffer.
-        await using var input = Console.OpenStandardInput();
-        await using var output = Console.OpenStandardOutput();
+        await using var input = StandardStreams.OpenInput();
+        await using var output = StandardStreams.OpenOutput();
         try
         {
             await SocketForwarder.ForwardAsync(input, output, socket, cancellationToken).ConfigureAwait(false);

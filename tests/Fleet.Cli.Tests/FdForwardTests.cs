@@ -52,6 +52,28 @@ public sealed class FdForwardTests
     }
 
     [Fact]
+    public async Task AFailedCopyIsReportedAsFleetctlDoes()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, "talker.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen();
+        var peer = TalkUntilStoppedAsync(listener);
+
+        await using var cli = RunningCli.Start(["fd-forward", path]);
+        // Whoever read the output has gone: the next write to it fails.
+        var first = new byte[1];
+        await cli.Output.ReadExactlyAsync(first);
+        cli.Output.Close();
+        var (exitCode, stderr) = await cli.WaitForExitAsync(Deadline);
+
+        Assert.StartsWith("Encountered error during copy: ", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        await peer;
+    }
+
+    [Fact]
     public async Task AMissingSocketIsReportedAsFleetctlDoes()
     {
         using var folder = new TemporaryFolder();
@@ -101,6 +123,20 @@ public sealed class FdForwardTests
         await connection.SendAsync(Encoding.ASCII.GetBytes($"received {received.Length} bytes\n"), SocketFlags.None);
         await connection.SendAsync(received.ToArray(), SocketFlags.None);
         connection.Shutdown(SocketShutdown.Both);
+    }
+
+    private static async Task TalkUntilStoppedAsync(Socket listener)
+    {
+        using var connection = await listener.AcceptAsync();
+        var chunk = new byte[4096];
+        try
+        {
+            while (true) await connection.SendAsync(chunk, SocketFlags.None);
+        }
+        catch (SocketException)
+        {
+            // fd-forward closed the connection after its output failed.
+        }
     }
 
     private static async Task<string> ReadToEndAsync(Stream stream)
