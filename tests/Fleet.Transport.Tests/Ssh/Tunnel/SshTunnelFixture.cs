@@ -20,7 +20,7 @@ public enum Channel
 /// </summary>
 public sealed class SshTunnelFixture : IAsyncLifetime
 {
-    // Until the command line's own fd-forward exists, socat plays fleetctl's part.
+    // socat plays fleetctl's part here; Fleet.Cli.Tests runs the same tunnel with fleetctl-net's own fd-forward.
     public const string Socat = "socat - UNIX-CONNECT:{0}";
 
     private string folder = "";
