@@ -58,6 +58,8 @@ internal static class FleetctlApp
         root.Directives.Clear();
         foreach (var option in globals.All) root.Options.Add(option);
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
+        root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
+        root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
         return root;
     }
