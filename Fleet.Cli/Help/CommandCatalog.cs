@@ -11,8 +11,8 @@ internal static class CommandCatalog
     /// <summary>The commands.</summary>
     public static IReadOnlyList<CommandHelp> All { get; } =
     [
-        Listed("cat", "Output the contents of a submitted unit"),
-        Listed("destroy", "Destroy one or more units in the cluster"),
+        CatCommand.Help,
+        DestroyCommand.Help,
         Listed("fd-forward", "Proxy stdin and stdout to a unix domain socket"),
         Listed("journal", "Print the journal of a unit in the cluster to stdout"),
         ListMachinesCommand.Help,

@@ -54,7 +54,7 @@ public sealed class UnitSequenceTests : IAsyncLifetime
         await Desire("ping.service", DesiredState.Launched);
         await SettleAsync();
 
-        foreach (var id in new[] { "024", "025", "026", "027", "028", "029", "030", "031", "032", "033", "034", "035", "036", "037" }) await Step(id);
+        foreach (var id in new[] { "024", "025", "026", "027", "028", "029", "030", "031", "032", "033", "034", "035", "036", "037", "038", "039", "040", "041", "042" }) await Step(id);
 
         // 043-050 through the library: stop hello, pong and monitor; unload ping and db.
         await Desire("hello.service", DesiredState.Loaded);
@@ -66,6 +66,16 @@ public sealed class UnitSequenceTests : IAsyncLifetime
 
         await Step("051");
         await Step("052");
+
+        // 053-055: hello.service changed on disk, then loaded with --replace through the library
+        // (submit is not a command yet).
+        var hello = Path.Combine(folder, "hello.service");
+        await File.WriteAllTextAsync(hello, (await File.ReadAllTextAsync(hello)).Replace("sleep 1", "sleep 2", StringComparison.Ordinal));
+        await Replace("hello.service", DesiredState.Loaded);
+
+        await Step("056");
+        await Step("057");
+        await Step("058");
     }
 
     private async Task Step(string id)
@@ -87,6 +97,13 @@ public sealed class UnitSequenceTests : IAsyncLifetime
     {
         var file = UnitFile.Load(Path.Combine(folder, name)).Match(f => f, error => throw new InvalidOperationException(error.Message));
         (await client.CreateUnitAsync(name, file, DesiredState.Inactive)).Match(_ => { }, error => throw new InvalidOperationException(error.Message));
+    }
+
+    private async Task Replace(string name, DesiredState state)
+    {
+        var file = UnitFile.Load(Path.Combine(folder, name)).Match(f => f, error => throw new InvalidOperationException(error.Message));
+        (await client.CreateUnitAsync(name, file, state)).Match(_ => { }, error => throw new InvalidOperationException(error.Message));
+        await SettleAsync();
     }
 
     // fleetctl start creates an instance from its template in the registry.
