@@ -57,8 +57,12 @@ internal static class FleetctlApp
         root.Options.Clear();
         root.Directives.Clear();
         foreach (var option in globals.All) root.Options.Add(option);
+        root.Subcommands.Add(CatCommand.Create(context, globals));
+        root.Subcommands.Add(DestroyCommand.Create(context, globals));
         root.Subcommands.Add(FdForwardCommand.Create(context, globals));
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
+        root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
+        root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
         root.Subcommands.Add(ServeCommand.Create(context));
         return root;

@@ -11,13 +11,13 @@ internal static class CommandCatalog
     /// <summary>The commands.</summary>
     public static IReadOnlyList<CommandHelp> All { get; } =
     [
-        Listed("cat", "Output the contents of a submitted unit"),
-        Listed("destroy", "Destroy one or more units in the cluster"),
+        CatCommand.Help,
+        DestroyCommand.Help,
         FdForwardCommand.Help,
         Listed("journal", "Print the journal of a unit in the cluster to stdout"),
         ListMachinesCommand.Help,
-        Listed("list-unit-files", "List the units that exist in the cluster."),
-        Listed("list-units", "List the current state of units in the cluster"),
+        ListUnitFilesCommand.Help,
+        ListUnitsCommand.Help,
         Listed("load", "Schedule one or more units in the cluster, first submitting them if necessary."),
         Listed("restart", "Instruct systemd to rolling restart one or more units in the cluster."),
         Listed("ssh", "Open interactive shell on a machine in the cluster"),

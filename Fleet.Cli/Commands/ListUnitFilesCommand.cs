@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Fleet.Cli.Help;
+using Fleet.Cli.Output;
+using Fleet.Cli.Parsing;
+using Fleet.Core;
+using Fleet.Transport.Api;
+using LanguageExt;
+
+namespace Fleet.Cli.Commands;
+
+/// <summary><c>fleetctl list-unit-files</c>: every unit in the registry as a table.</summary>
+internal static class ListUnitFilesCommand
+{
+    private const string UnitsPath = "units?alt=json";
+
+    /// <summary>fleetctl's help for the command.</summary>
+    public static CommandHelp Help { get; } = new(
+        "list-unit-files",
+        "list-unit-files [--fields]",
+        "List the units that exist in the cluster.",
+        "Lists all unit files that exist in the cluster (whether or not they are loaded onto a machine).",
+        $"      --fields string   Columns to print for each Unit file. Valid fields are \"{UnitFileFields.Names}\" (default \"{UnitFileFields.Default}\")\n" +
+        "      --full            Do not ellipsize fields on output\n" +
+        "      --no-legend       Do not print a legend (column headers)\n");
+
+    /// <summary>The command. Unlike the other listings it has no <c>--l</c>, as in fleetctl.</summary>
+    /// <param name="context">Where it writes.</param>
+    /// <param name="globals">The global flags.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context, GlobalOptions globals)
+    {
+        var full = TableOptions.Full();
+        var noLegend = TableOptions.NoLegend();
+        var fields = TableOptions.Fields(UnitFileFields.Default);
+        var command = CommandShape.Create(Help);
+        command.Options.Add(fields);
+        command.Options.Add(full);
+        command.Options.Add(noLegend);
+        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(
+            context,
+            setup,
+            parse.GetValue(fields) ?? UnitFileFields.Default,
+            parse.GetValue(full) ?? false,
+            parse.GetValue(noLegend) ?? false,
+            token), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, string fields, bool full, bool noLegend, CancellationToken cancellationToken)
+    {
+        var columns = FieldList.Parse(context, fields, UnitFileFields.IsField, column =>
+        {
+            if (column == "tmachine") context.Error("WARNING: The \"tmachine\" field is deprecated. Use \"target\" instead");
+        });
+        if (columns is null) return 1;
+
+        var listed = await FleetConnection.UseAsync(setup, (client, token) => ReadAsync(client, columns, token), cancellationToken).ConfigureAwait(false);
+        return listed.Match(
+            Left: error =>
+            {
+                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, UnitsPath)}");
+                return 1;
+            },
+            Right: read =>
+            {
+                var table = new GoTabWriter(context.Stdout);
+                if (!noLegend) table.WriteLine(string.Join('\t', columns).ToUpperInvariant());
+                foreach (var unit in read.Units) table.WriteLine(string.Join('\t', columns.Select(column => UnitFileFields.Value(column, unit, full, read.Machines))));
+                table.Flush();
+                return 0;
+            });
+    }
+
+    // The machines are read only when a target column needs one, as fleetctl's cachedMachineState does; failing to read them is ignored.
+    private static async Task<Either<APIError, (IReadOnlyList<FleetUnit> Units, MachineLegends Machines)>> ReadAsync(FleetClient client, string[] columns, CancellationToken cancellationToken)
+    {
+        var units = await client.ListUnitsAsync(cancellationToken).ConfigureAwait(false);
+        if (units.IsLeft) return units.Match(_ => default!, error => (Either<APIError, (IReadOnlyList<FleetUnit>, MachineLegends)>)error);
+        var list = units.Match(u => u, _ => []);
+        var needsMachines = columns.Any(column => column is "target" or "tmachine") && list.Any(unit => !string.IsNullOrEmpty(unit.MachineId) && !UnitFileFields.IsGlobal(unit));
+        IReadOnlyList<Machine>? machines = null;
+        if (needsMachines) machines = (await client.ListMachinesAsync(cancellationToken).ConfigureAwait(false)).Match(m => m, _ => (IReadOnlyList<Machine>?)null);
+        return (list, new MachineLegends(machines));
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Fleet.Cli.Help;
+using Fleet.Cli.Output;
+using Fleet.Cli.Parsing;
+using Fleet.Core;
+using Fleet.Transport.Api;
+using LanguageExt;
+
+namespace Fleet.Cli.Commands;
+
+/// <summary><c>fleetctl list-units</c>: the state of every unit loaded onto a machine, as a table.</summary>
+internal static class ListUnitsCommand
+{
+    private const string StatesPath = "state?alt=json";
+
+    /// <summary>fleetctl's help for the command.</summary>
+    public static CommandHelp Help { get; } = new(
+        "list-units",
+        "list-units [--no-legend] [-l|--full] [--fields]",
+        "List the current state of units in the cluster",
+        """
+        Lists the state of all units in the cluster loaded onto a machine.
+
+        For easily parsable output, you can remove the column headers:
+        fleetctl list-units --no-legend
+
+        Output the list without ellipses:
+        fleetctl list-units --full
+
+        Or, choose the columns to display:
+        fleetctl list-units --fields=unit,machine
+        """,
+        $"      --fields string   Columns to print for each Unit. Valid fields are \"{UnitStateFields.Names}\" (default \"{UnitStateFields.Default}\")\n" +
+        "      --full            Do not ellipsize fields on output\n" +
+        "      --l               Shorthand for --full\n" +
+        "      --no-legend       Do not print a legend (column headers)\n");
+
+    /// <summary>The command.</summary>
+    /// <param name="context">Where it writes.</param>
+    /// <param name="globals">The global flags.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context, GlobalOptions globals)
+    {
+        var full = TableOptions.Full();
+        var l = TableOptions.FullShorthand();
+        var noLegend = TableOptions.NoLegend();
+        var fields = TableOptions.Fields(UnitStateFields.Default);
+        var command = CommandShape.Create(Help);
+        command.Options.Add(fields);
+        command.Options.Add(full);
+        command.Options.Add(l);
+        command.Options.Add(noLegend);
+        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(
+            context,
+            setup,
+            parse.GetValue(fields) ?? UnitStateFields.Default,
+            parse.GetValue(full) ?? parse.GetValue(l) ?? false,
+            parse.GetValue(noLegend) ?? false,
+            token), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, string fields, bool full, bool noLegend, CancellationToken cancellationToken)
+    {
+        var columns = FieldList.Parse(context, fields, UnitStateFields.IsField);
+        if (columns is null) return 1;
+
+        var listed = await FleetConnection.UseAsync(setup, (client, token) => ReadAsync(client, columns, token), cancellationToken).ConfigureAwait(false);
+        return listed.Match(
+            Left: error =>
+            {
+                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, StatesPath)}");
+                return 1;
+            },
+            Right: read =>
+            {
+                var table = new GoTabWriter(context.Stdout);
+                if (!noLegend) table.WriteLine(string.Join('\t', columns).ToUpperInvariant());
+                foreach (var state in read.States) table.WriteLine(string.Join('\t', columns.Select(column => UnitStateFields.Value(column, state, full, read.Machines))));
+                table.Flush();
+                return 0;
+            });
+    }
+
+    // The machines are read only when the machine column needs one, as fleetctl's cachedMachineState does; failing to read them is ignored.
+    private static async Task<Either<APIError, (IReadOnlyList<UnitState> States, MachineLegends Machines)>> ReadAsync(FleetClient client, string[] columns, CancellationToken cancellationToken)
+    {
+        var states = await client.ListUnitStatesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (states.IsLeft) return states.Match(_ => default!, error => (Either<APIError, (IReadOnlyList<UnitState>, MachineLegends)>)error);
+        var list = states.Match(s => s, _ => []);
+        IReadOnlyList<Machine>? machines = null;
+        if (columns.Contains("machine", StringComparer.Ordinal) && list.Any(state => !string.IsNullOrEmpty(state.MachineId)))
+        {
+            machines = (await client.ListMachinesAsync(cancellationToken).ConfigureAwait(false)).Match(m => m, _ => (IReadOnlyList<Machine>?)null);
+        }
+        return (list, new MachineLegends(machines));
+    }
+}

@@ -1,0 +1,33 @@
+using Fleet.Core;
+
+namespace Fleet.Cli.Commands;
+
+/// <summary>How fleetctl turns a command's argument into a unit name.</summary>
+internal static class UnitArguments
+{
+    /// <summary>
+    /// fleetctl's <c>unitNameMangle</c>: the last element of the path (Go's <c>path.Base</c>) with
+    /// <c>.service</c> appended unless it already ends in a unit type.
+    /// </summary>
+    /// <param name="argument">The argument, a name or a path to a unit file.</param>
+    /// <returns>The unit name.</returns>
+    public static string Mangle(string argument) => WithDefaultType(Base(argument));
+
+    /// <summary>fleetctl's <c>maybeAppendDefaultUnitType</c>: <c>.service</c> unless the name ends in a unit type.</summary>
+    /// <param name="name">The name or path.</param>
+    /// <returns>The name with a unit type.</returns>
+    public static string WithDefaultType(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot >= 0 && UnitNames.KnownTypes.Contains(name[(dot + 1)..]) ? name : name + ".service";
+    }
+
+    // Go's path.Base: slashes only, trailing ones ignored, "." for nothing and "/" for only slashes.
+    private static string Base(string path)
+    {
+        if (path.Length == 0) return ".";
+        var trimmed = path.TrimEnd('/');
+        if (trimmed.Length == 0) return "/";
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
+    }
+}
