@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Fleet.Testing.Hosting;
 
 namespace Fleet.Testing.Server;
@@ -54,22 +53,8 @@ internal static class ServeCommand
         return root;
     }
 
-    private static async Task<int> ServeAsync(FleetServerOptions options, InvocationConfiguration console, CancellationToken cancellationToken)
-    {
-        using var signals = new ShutdownSignals();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
-        try
-        {
-            await FleetServerHost.RunAsync(options, console.Output, stop.Token).ConfigureAwait(false);
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or SocketException)
-        {
-            // Bind failures (port taken, no permission): say so plainly, without a stack trace.
-            await console.Error.WriteLineAsync($"cannot listen: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-    }
+    private static Task<int> ServeAsync(FleetServerOptions options, InvocationConfiguration console, CancellationToken cancellationToken) =>
+        FleetServerHost.ServeUntilStoppedAsync(options, console.Output, console.Error, cancellationToken);
 
     private static IPEndPoint? ParseTcp(ArgumentResult result)
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Fleet.Cli.Help;
 using Fleet.Testing;
 using Fleet.Testing.Hosting;
@@ -63,22 +62,8 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task<int> ServeAsync(CliContext context, FleetServerOptions options, CancellationToken cancellationToken)
-    {
-        // SIGTERM too, not only the Ctrl+C the command line's token hears: service managers stop with it.
-        using var signals = new ShutdownSignals();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
-        try
-        {
-            await FleetServerHost.RunAsync(options, context.Stdout, stop.Token).ConfigureAwait(false);
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or SocketException)
-        {
-            context.Error($"cannot listen: {e.Message}");
-            return 1;
-        }
-    }
+    private static Task<int> ServeAsync(CliContext context, FleetServerOptions options, CancellationToken cancellationToken) =>
+        FleetServerHost.ServeUntilStoppedAsync(options, context.Stdout, context.Stderr, cancellationToken);
 
     // Each value is checked by the shared hosting code, so serve and Fleet.Testing.Server accept the same ones.
     private static FleetServerOptions? ToOptions(CliContext context, string? unix, string? tcp, string? machines, string? agentDelay)

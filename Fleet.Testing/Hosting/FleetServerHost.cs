@@ -32,6 +32,29 @@ public static class FleetServerHost
     }
 
     /// <summary>
+    /// <see cref="RunAsync"/> as a process's main job: it also stops on SIGTERM (service managers
+    /// stop with it, not only Ctrl+C), and a bind failure is a line on <paramref name="error"/> and
+    /// exit code 1 rather than a stack trace.
+    /// </summary>
+    /// <returns>The exit code: 0 after a requested stop, 1 when an endpoint could not be bound.</returns>
+    public static async Task<int> ServeUntilStoppedAsync(FleetServerOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        using var signals = new ShutdownSignals();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
+        try
+        {
+            await RunAsync(options, output, stop.Token).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            await error.WriteLineAsync($"cannot listen: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>
     /// What a started server tells whoever launched it: a <c>fleet API on ENDPOINT</c> line per
     /// endpoint (<c>unix://PATH</c>, <c>http://HOST:PORT</c> with the port it got), then <c>machines: N</c>.
     /// </summary>
