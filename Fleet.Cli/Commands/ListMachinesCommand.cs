@@ -35,42 +35,22 @@ internal static class ListMachinesCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var full = TableOptions.Full();
-        var l = TableOptions.FullShorthand();
-        var noLegend = TableOptions.NoLegend();
-        var fields = TableOptions.Fields(MachineFields.Default);
         var command = CommandShape.Create(Help);
-        command.Options.Add(fields);
-        command.Options.Add(full);
-        command.Options.Add(l);
-        command.Options.Add(noLegend);
+        var table = TableFlags.AddTo(command, MachineFields.Default);
         command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(
             context,
             setup,
-            parse.GetValue(fields) ?? MachineFields.Default,
-            parse.GetValue(full) ?? parse.GetValue(l) ?? false,
-            parse.GetValue(noLegend) ?? false,
+            table.Read(parse),
             token), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, string fields, bool full, bool noLegend, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, (string Fields, bool Full, bool NoLegend) flags, CancellationToken cancellationToken)
     {
+        var (fields, full, noLegend) = flags;
         // The field list is checked before anything is sent, as fleetctl does.
-        if (fields.Length == 0)
-        {
-            context.Error("Must define output format");
-            return 1;
-        }
-        var columns = fields.Split(',');
-        foreach (var column in columns)
-        {
-            if (!MachineFields.IsField(column))
-            {
-                context.Error($"Invalid key in output format: {Core.Text.GoQuoting.Quote(column)}");
-                return 1;
-            }
-        }
+        var columns = FieldList.Parse(context, fields, MachineFields.IsField);
+        if (columns is null) return 1;
 
         var machines = await FleetConnection.UseAsync(setup, (client, token) => client.ListMachinesAsync(token), cancellationToken).ConfigureAwait(false);
         return machines.Match(
@@ -84,10 +64,7 @@ internal static class ListMachinesCommand
             },
             Right: list =>
             {
-                var table = new GoTabWriter(context.Stdout);
-                if (!noLegend) table.WriteLine(string.Join('\t', columns).ToUpperInvariant());
-                foreach (var machine in list) table.WriteLine(string.Join('\t', columns.Select(column => MachineFields.Value(column, machine, full))));
-                table.Flush();
+                ColumnTable.Write(context.Stdout, columns, list, noLegend, (column, machine) => MachineFields.Value(column, machine, full));
                 return 0;
             });
     }

@@ -29,25 +29,19 @@ internal static class ListUnitFilesCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var full = TableOptions.Full();
-        var noLegend = TableOptions.NoLegend();
-        var fields = TableOptions.Fields(UnitFileFields.Default);
         var command = CommandShape.Create(Help);
-        command.Options.Add(fields);
-        command.Options.Add(full);
-        command.Options.Add(noLegend);
+        var table = TableFlags.AddTo(command, UnitFileFields.Default, withShorthand: false);
         command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(
             context,
             setup,
-            parse.GetValue(fields) ?? UnitFileFields.Default,
-            parse.GetValue(full) ?? false,
-            parse.GetValue(noLegend) ?? false,
+            table.Read(parse),
             token), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, string fields, bool full, bool noLegend, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, (string Fields, bool Full, bool NoLegend) flags, CancellationToken cancellationToken)
     {
+        var (fields, full, noLegend) = flags;
         var columns = FieldList.Parse(context, fields, UnitFileFields.IsField, column =>
         {
             if (column == "tmachine") context.Error("WARNING: The \"tmachine\" field is deprecated. Use \"target\" instead");
@@ -63,10 +57,7 @@ internal static class ListUnitFilesCommand
             },
             Right: read =>
             {
-                var table = new GoTabWriter(context.Stdout);
-                if (!noLegend) table.WriteLine(string.Join('\t', columns).ToUpperInvariant());
-                foreach (var unit in read.Units) table.WriteLine(string.Join('\t', columns.Select(column => UnitFileFields.Value(column, unit, full, read.Machines))));
-                table.Flush();
+                ColumnTable.Write(context.Stdout, columns, read.Units, noLegend, (column, unit) => UnitFileFields.Value(column, unit, full, read.Machines));
                 return 0;
             });
     }

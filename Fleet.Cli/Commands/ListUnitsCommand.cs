@@ -41,27 +41,19 @@ internal static class ListUnitsCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var full = TableOptions.Full();
-        var l = TableOptions.FullShorthand();
-        var noLegend = TableOptions.NoLegend();
-        var fields = TableOptions.Fields(UnitStateFields.Default);
         var command = CommandShape.Create(Help);
-        command.Options.Add(fields);
-        command.Options.Add(full);
-        command.Options.Add(l);
-        command.Options.Add(noLegend);
+        var table = TableFlags.AddTo(command, UnitStateFields.Default);
         command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(
             context,
             setup,
-            parse.GetValue(fields) ?? UnitStateFields.Default,
-            parse.GetValue(full) ?? parse.GetValue(l) ?? false,
-            parse.GetValue(noLegend) ?? false,
+            table.Read(parse),
             token), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, string fields, bool full, bool noLegend, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ClientSetup setup, (string Fields, bool Full, bool NoLegend) flags, CancellationToken cancellationToken)
     {
+        var (fields, full, noLegend) = flags;
         var columns = FieldList.Parse(context, fields, UnitStateFields.IsField);
         if (columns is null) return 1;
 
@@ -74,10 +66,7 @@ internal static class ListUnitsCommand
             },
             Right: read =>
             {
-                var table = new GoTabWriter(context.Stdout);
-                if (!noLegend) table.WriteLine(string.Join('\t', columns).ToUpperInvariant());
-                foreach (var state in read.States) table.WriteLine(string.Join('\t', columns.Select(column => UnitStateFields.Value(column, state, full, read.Machines))));
-                table.Flush();
+                ColumnTable.Write(context.Stdout, columns, read.States, noLegend, (column, state) => UnitStateFields.Value(column, state, full, read.Machines));
                 return 0;
             });
     }

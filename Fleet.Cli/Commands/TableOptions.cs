@@ -27,3 +27,43 @@ internal static class TableOptions
 
     private static Option<bool?> Bool(string name, string description) => Parsing.GoBooleanFlags.Create(name, description);
 }
+
+/// <summary>A listing command's table flags, added to it together and read together.</summary>
+internal sealed class TableFlags
+{
+    private readonly string defaultFields;
+    private readonly Option<string?> fields;
+    private readonly Option<bool?> full = TableOptions.Full();
+    private readonly Option<bool?>? shorthand;
+    private readonly Option<bool?> noLegend = TableOptions.NoLegend();
+
+    private TableFlags(string defaultFields, bool withShorthand)
+    {
+        this.defaultFields = defaultFields;
+        fields = TableOptions.Fields(defaultFields);
+        shorthand = withShorthand ? TableOptions.FullShorthand() : null;
+    }
+
+    /// <summary>Adds <c>--fields</c>, <c>--full</c>, <c>--l</c> (where fleetctl has it) and <c>--no-legend</c> to a command.</summary>
+    /// <param name="command">The listing command.</param>
+    /// <param name="defaultFields">Its default columns.</param>
+    /// <param name="withShorthand">Whether it takes <c>--l</c>; fleetctl's list-unit-files does not.</param>
+    /// <returns>The flags, to read from a parse.</returns>
+    public static TableFlags AddTo(Command command, string defaultFields, bool withShorthand = true)
+    {
+        var flags = new TableFlags(defaultFields, withShorthand);
+        command.Options.Add(flags.fields);
+        command.Options.Add(flags.full);
+        if (flags.shorthand is not null) command.Options.Add(flags.shorthand);
+        command.Options.Add(flags.noLegend);
+        return flags;
+    }
+
+    /// <summary>The flags' values in a parse, with their defaults.</summary>
+    /// <param name="parse">The parse.</param>
+    /// <returns>The columns as given, whether to print them whole, and whether to leave out the legend.</returns>
+    public (string Fields, bool Full, bool NoLegend) Read(ParseResult parse) => (
+        parse.GetValue(fields) ?? defaultFields,
+        parse.GetValue(full) ?? (shorthand is null ? null : parse.GetValue(shorthand)) ?? false,
+        parse.GetValue(noLegend) ?? false);
+}
