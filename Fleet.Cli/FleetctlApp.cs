@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Fleet.Cli.Commands;
 using Fleet.Cli.Help;
-using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 
 namespace Fleet.Cli;
@@ -19,7 +18,7 @@ internal static class FleetctlApp
         // fleetctl's main() answers these two before cobra sees the arguments.
         if (args.Length == 0)
         {
-            context.Stdout.Write(Usage.Root(CommandCatalog.All));
+            context.Stdout.Write(Usage.DefaultHelp(CommandCatalog.All));
             return 0;
         }
         if (args[0] is "--version" or "-v") return VersionCommand.Print(context);
@@ -28,19 +27,17 @@ internal static class FleetctlApp
         var root = CreateRoot(context, globals);
         // No response files: fleetctl gives '@' no meaning.
         var booleanFlags = globals.All.OfType<Option<bool?>>().Select(option => option.Name[2..]).ToHashSet(StringComparer.Ordinal);
-        var (found, unknownCommand) = CommandFinder.Find(args, CommandCatalog.Known, booleanFlags);
+        var (found, unknownCommand, commandName) = CommandFinder.Find(args, CommandCatalog.Known, booleanFlags);
         if (unknownCommand is not null) return ParseErrors.ReportUnknownCommand(context, unknownCommand);
         var parse = root.Parse(GoBooleanFlags.Normalize(found, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (ParseErrors.Find(parse, found) is { } problem) return ParseErrors.Report(context, parse, problem);
+        if (parse.CommandResult.Command.Name == VerifyCommand.Help.Name) VerifyCommand.WarnDeprecated(context);
+        var isRoot = commandName is null || parse.CommandResult.Command is RootCommand;
+        if (ParseErrors.Find(parse, found) is { } problem) return ParseErrors.Report(context, isRoot ? null : parse.CommandResult.Command.Name, problem);
 
-        if (parse.GetValue(globals.Help) == true || parse.GetValue(globals.HelpShort) == true || parse.CommandResult.Command is RootCommand)
-        {
-            var help = CommandCatalog.Known.FirstOrDefault(command => command.Name == parse.CommandResult.Command.Name);
-            var usage = new GoTabWriter(context.Stdout);
-            usage.Write(help is null || parse.CommandResult.Command is RootCommand ? Usage.Root(CommandCatalog.All) : Usage.Command(help));
-            usage.Flush();
-            return 0;
-        }
+        var wantsHelp = parse.GetValue(globals.Help) == true || parse.GetValue(globals.HelpShort) == true || parse.GetValue(globals.HelpDash) == true;
+        // A root given only flags prints its usage, as cobra runs a command that has no action.
+        if (isRoot) return HelpCommand.Run(context, []);
+        if (wantsHelp) return HelpCommand.Run(context, [parse.CommandResult.Command.Name]);
         return await parse.InvokeAsync(new InvocationConfiguration
         {
             Output = context.Stdout,
@@ -60,9 +57,11 @@ internal static class FleetctlApp
         root.Subcommands.Add(CatCommand.Create(context, globals));
         root.Subcommands.Add(DestroyCommand.Create(context, globals));
         root.Subcommands.Add(FdForwardCommand.Create(context, globals));
+        root.Subcommands.Add(HelpCommand.Create(context));
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
+        root.Subcommands.Add(VerifyCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
         root.Subcommands.Add(ServeCommand.Create(context));
         return root;

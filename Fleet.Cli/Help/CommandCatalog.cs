@@ -38,8 +38,21 @@ internal static class CommandCatalog
         ServeCommand.Help,
     ];
 
-    /// <summary>Every command that runs or has help: <see cref="All"/> and <see cref="Extras"/>.</summary>
-    public static IReadOnlyList<CommandHelp> Known { get; } = [.. All, .. Extras];
+    /// <summary>
+    /// cobra's own <c>help</c> and fleetctl's deprecated <c>verify</c>: cobra's default help leaves
+    /// them out, fleetctl's template lists them.
+    /// </summary>
+    public static IReadOnlyList<CommandHelp> Unlisted { get; } =
+    [
+        HelpCommand.Help,
+        VerifyCommand.Help,
+    ];
+
+    /// <summary>What fleetctl's template for the root lists: <see cref="All"/> and <see cref="Unlisted"/>, in name order.</summary>
+    public static IReadOnlyList<CommandHelp> RootTemplateCommands { get; } = [.. All.Concat(Unlisted).OrderBy(command => command.Name, StringComparer.Ordinal)];
+
+    /// <summary>Every command that runs or has help.</summary>
+    public static IReadOnlyList<CommandHelp> Known { get; } = [.. All, .. Extras, .. Unlisted];
 
     private static CommandHelp Listed(string name, string summary) => new(name, name, summary, "", "");
 }

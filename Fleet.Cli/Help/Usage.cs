@@ -1,18 +1,22 @@
 namespace Fleet.Cli.Help;
 
 /// <summary>
-/// fleetctl's two usage texts: cobra's default help for <c>fleetctl</c> alone, and fleetctl's own
-/// template (help.go) for a command whose flags did not parse.
+/// fleetctl's usage texts: cobra's default help for <c>fleetctl</c> alone, and fleetctl's own
+/// template (help.go), for the root and for each command, shown by <c>--help</c>, <c>help</c> and
+/// after a flag that did not parse.
 /// </summary>
 internal static class Usage
 {
     /// <summary>fleetctl's description of itself.</summary>
     public const string Description = "fleetctl is a command-line interface to fleet, the cluster-wide CoreOS init system.";
 
-    /// <summary>What <c>fleetctl</c> with no arguments prints: cobra's default help for the root command.</summary>
+    /// <summary>
+    /// What <c>fleetctl</c> with no arguments prints: cobra's default help for the root command,
+    /// since fleetctl calls it before installing its own template.
+    /// </summary>
     /// <param name="commands">Every command, in name order.</param>
     /// <returns>The text.</returns>
-    public static string Root(IReadOnlyList<CommandHelp> commands)
+    public static string DefaultHelp(IReadOnlyList<CommandHelp> commands)
     {
         var padding = commands.Max(command => command.Name.Length);
         var text = new System.Text.StringBuilder();
@@ -22,6 +26,21 @@ internal static class Usage
         foreach (var command in commands) text.Append("  ").Append(command.Name.PadRight(padding)).Append(' ').Append(command.Short).Append('\n');
         text.Append("\nFlags:\n").Append(GlobalFlagUsages.Text);
         text.Append("\nUse \"fleetctl [command] --help\" for more information about a command.\n");
+        return text.ToString();
+    }
+
+    /// <summary>fleetctl's usage template for the root command (help.go), before its tab writer: every runnable command, cobra's help and the deprecated verify among them.</summary>
+    /// <returns>The text.</returns>
+    public static string Root()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("NAME:\n\tfleetctl - ").Append(Description).Append('\n');
+        text.Append("\nUSAGE:\n\tfleetctl\n");
+        text.Append("\nVERSION:\n\t").Append(FleetctlVersion.Version).Append('\n');
+        text.Append("\nCOMMANDS:\n");
+        foreach (var command in CommandCatalog.RootTemplateCommands) text.Append('\t').Append(command.Name).Append('\t').Append(command.Short).Append('\n');
+        text.Append("\nOPTIONS:\n").Append(GlobalFlagUsages.Text);
+        text.Append('\n');
         return text.ToString();
     }
 

@@ -11,20 +11,21 @@ namespace Fleet.Cli.Parsing;
 /// </summary>
 internal static class CommandFinder
 {
-    // cobra adds a help command of its own; it takes part in prefix matching but is never suggested.
-    private const string HelpCommand = "help";
     private const int SuggestionsMinimumDistance = 2;
 
     /// <summary>The arguments with a command prefix spelled out, or cobra's unknown-command message.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="commands">fleetctl's commands.</param>
     /// <param name="booleanFlags">The root's boolean flags by name (without dashes): they take no separate value.</param>
-    /// <returns>The arguments to parse, or the error.</returns>
-    public static (string[] Args, string? UnknownCommand) Find(string[] args, IReadOnlyList<CommandHelp> commands, IReadOnlySet<string> booleanFlags)
+    /// <returns>
+    /// The arguments to parse and the command's name, or the error. With no command word the name is
+    /// null: cobra then runs the root, whatever System.CommandLine makes of the words flags took.
+    /// </returns>
+    public static (string[] Args, string? UnknownCommand, string? Command) Find(string[] args, IReadOnlyList<CommandHelp> commands, IReadOnlySet<string> booleanFlags)
     {
-        if (FirstWord(args, booleanFlags) is not { } word) return (args, null);
-        var names = commands.Select(command => command.Name).Append(HelpCommand).ToList();
-        if (names.Contains(word, StringComparer.Ordinal)) return (args, null);
+        if (FirstWord(args, booleanFlags) is not { } word) return (args, null, null);
+        var names = commands.Select(command => command.Name).ToList();
+        if (names.Contains(word, StringComparer.Ordinal)) return (args, null, word);
         var matches = names.Where(name => name.StartsWith(word, StringComparison.Ordinal)).ToList();
         if (matches.Count == 1)
         {
@@ -33,14 +34,15 @@ internal static class CommandFinder
             // here, since the global flags are recognised after it too.
             var rest = args.ToList();
             rest.RemoveAt(rest.IndexOf(word));
-            return ([matches[0], .. rest], null);
+            return ([matches[0], .. rest], null, matches[0]);
         }
-        var suggestions = commands.Select(command => command.Name)
+        // cobra suggests only available commands: not its help, nor the deprecated verify.
+        var suggestions = commands.Except(CommandCatalog.Unlisted).Select(command => command.Name)
             .Where(name => Distance(word, name) <= SuggestionsMinimumDistance || name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var message = $"unknown command {Core.Text.GoQuoting.Quote(word)} for \"fleetctl\"";
         if (suggestions.Count > 0) message += "\n\nDid you mean this?\n" + string.Concat(suggestions.Select(name => $"\t{name}\n"));
-        return (args, message);
+        return (args, message, null);
     }
 
     // cobra's stripFlags, first word only: a "--flag" without "=" that is not boolean takes the

@@ -27,6 +27,9 @@ internal sealed class GlobalOptions
     public Option<bool?> Help { get; } = Flag("--help");
     public Option<bool?> HelpShort { get; } = Flag("--h");
 
+    // pflag answers an undefined -h with its help error, which cobra turns into the command's help.
+    public Option<bool?> HelpDash { get; } = Flag("-h");
+
     // Accepted because fleetctl accepts them; the etcd driver they serve is not offered here.
     public Option<string?> EtcdKeyPrefix { get; } = Text("--etcd-key-prefix");
     public Option<bool?> ExperimentalApi { get; } = Flag("--experimental-api");
@@ -40,7 +43,7 @@ internal sealed class GlobalOptions
     public IEnumerable<Option> All =>
     [
         Endpoint, Tunnel, SshUsername, KnownHostsFile, StrictHostKeyChecking, SshTimeout, RequestTimeout,
-        CaFile, CertFile, KeyFile, Debug, Driver, Version, Help, HelpShort, EtcdKeyPrefix, ExperimentalApi,
+        CaFile, CertFile, KeyFile, Debug, Driver, Version, Help, HelpShort, HelpDash, EtcdKeyPrefix, ExperimentalApi,
         EtcdKeyFile, EtcdCertFile, EtcdCaFile,
     ];
 
@@ -59,7 +62,7 @@ internal sealed class GlobalOptions
     {
         var text = result.Tokens[0].Value;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        result.AddError($"invalid argument \"{text}\" for \"{OptionName(result)}\" flag: strconv.ParseFloat: parsing \"{text}\": invalid syntax");
+        result.AddError(ParseErrors.InvalidArgument(text, OptionName(result), "strconv.ParseFloat"));
         return null;
     }
 

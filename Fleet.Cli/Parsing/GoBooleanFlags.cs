@@ -59,7 +59,7 @@ internal static class GoBooleanFlags
         var text = result.Tokens[0].Value;
         if (GoBool(text) is { } value) return value;
         var name = result.Parent is OptionResult option ? option.Option.Name : "";
-        result.AddError($"invalid argument \"{text}\" for \"{name}\" flag: strconv.ParseBool: parsing \"{text}\": invalid syntax");
+        result.AddError(ParseErrors.InvalidArgument(text, name, "strconv.ParseBool"));
         return null;
     }
 }

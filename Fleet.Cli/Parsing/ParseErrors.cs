@@ -16,7 +16,21 @@ internal static class ParseErrors
     /// <param name="parse">The parse.</param>
     /// <param name="args">The arguments that were parsed.</param>
     /// <returns>The problem, and whether it is an unknown command rather than a flag error.</returns>
-    public static (string Message, bool UnknownCommand)? Find(ParseResult parse, IReadOnlyList<string> args)
+    public static (string Message, bool UnknownCommand)? Find(ParseResult parse, IReadOnlyList<string> args) =>
+        FindProblem(parse, args) is { } problem ? (WithOriginalArgument(problem.Message, args), problem.UnknownCommand) : null;
+
+    /// <summary>
+    /// pflag's message for a value its flag cannot take, naming the flag as <c>--name</c>; when the
+    /// value came as <c>--name=value</c>, <see cref="Find"/> names that whole argument, as pflag does.
+    /// </summary>
+    /// <param name="value">The value given.</param>
+    /// <param name="name">The flag, with its dashes.</param>
+    /// <param name="goFunction">The Go function that refused it (<c>strconv.ParseBool</c>).</param>
+    /// <returns>The message.</returns>
+    public static string InvalidArgument(string value, string name, string goFunction) =>
+        $"invalid argument {Core.Text.GoQuoting.Quote(value)} for {name}: {goFunction}: parsing {Core.Text.GoQuoting.Quote(value)}: invalid syntax";
+
+    private static (string Message, bool UnknownCommand)? FindProblem(ParseResult parse, IReadOnlyList<string> args)
     {
         if (BadBoolean(parse, args) is { } badBoolean) return (badBoolean, false);
         var isRoot = parse.CommandResult.Command is RootCommand;
@@ -31,6 +45,8 @@ internal static class ParseErrors
         }
         foreach (var error in parse.Errors)
         {
+            // cobra runs a root command given only flags: it prints the root's usage.
+            if (isRoot && error.SymbolResult is CommandResult) continue;
             if (error.SymbolResult is OptionResult option && option.Tokens.Count == 0 && option.Option.Arity.MinimumNumberOfValues > 0)
             {
                 return ($"flag needs an argument: {option.Option.Name}", false);
@@ -53,10 +69,25 @@ internal static class ParseErrors
             var value = arg[(equals + 1)..];
             if (options.Any(option => option.Name == name) && GoBooleanFlags.GoBool(value) is null)
             {
-                return $"invalid argument {Core.Text.GoQuoting.Quote(value)} for {Core.Text.GoQuoting.Quote(name)} flag: strconv.ParseBool: parsing {Core.Text.GoQuoting.Quote(value)}: invalid syntax";
+                return InvalidArgument(value, name, "strconv.ParseBool");
             }
         }
         return null;
+    }
+
+    // pflag names the argument as given: "--debug=maybe" whole, or "--request-timeout" when the value came apart.
+    private static string WithOriginalArgument(string message, IReadOnlyList<string> args)
+    {
+        const string prefix = "invalid argument ";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal)) return message;
+        foreach (var arg in args)
+        {
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || equals < 0) continue;
+            var named = $"{prefix}{Core.Text.GoQuoting.Quote(arg[(equals + 1)..])} for {arg[..equals]}: ";
+            if (message.StartsWith(named, StringComparison.Ordinal)) return $"{prefix}{Core.Text.GoQuoting.Quote(arg[(equals + 1)..])} for {arg}: {message[named.Length..]}";
+        }
+        return message;
     }
 
     /// <summary>Prints cobra's unknown-command error (its message may end with suggestions) as fleetctl does.</summary>
@@ -65,30 +96,29 @@ internal static class ParseErrors
     /// <returns>fleetctl's exit code for it, 0.</returns>
     public static int ReportUnknownCommand(CliContext context, string message)
     {
-        // cobra's Println adds a newline even after suggestions that end in one; fleetctl's stderr() does not.
+        // cobra's Println and fleetctl's stderr() both add a newline, even after suggestions that end in one.
         context.Stderr.Write($"Error: {message}\n");
         context.Stderr.Write("Run 'fleetctl --help' for usage.\n");
-        context.Error($"cannot execute cmdFleet: {message}");
+        context.Stderr.Write($"cannot execute cmdFleet: {message}\n");
         return 0;
     }
 
     /// <summary>Prints <paramref name="problem"/> as fleetctl does.</summary>
     /// <param name="context">Where to write.</param>
-    /// <param name="parse">The parse, for the command whose usage is shown.</param>
+    /// <param name="command">The command whose usage is shown; null for the root's.</param>
     /// <param name="problem">The problem.</param>
     /// <returns>fleetctl's exit code for it, 0.</returns>
-    public static int Report(CliContext context, ParseResult parse, (string Message, bool UnknownCommand) problem)
+    public static int Report(CliContext context, string? command, (string Message, bool UnknownCommand) problem)
     {
         if (problem.UnknownCommand) return ReportUnknownCommand(context, problem.Message);
         context.Stderr.Write($"Error: {problem.Message}\n");
-        var name = parse.CommandResult.Command.Name;
-        var help = CommandCatalog.Known.FirstOrDefault(command => command.Name == name);
+        var help = CommandCatalog.Known.FirstOrDefault(known => known.Name == command);
         var usage = new GoTabWriter(context.Stdout);
-        usage.Write(help is null ? Usage.Root(CommandCatalog.All) : Usage.Command(help));
+        usage.Write(help is null ? Usage.Root() : Usage.Command(help));
         usage.Flush();
         // cobra prints the usage string, which fleetctl's usage function leaves empty, with a newline.
         context.Stderr.Write('\n');
-        context.Error($"cannot execute cmdFleet: {problem.Message}");
+        context.Stderr.Write($"cannot execute cmdFleet: {problem.Message}\n");
         return 0;
     }
 }

@@ -37,7 +37,7 @@ public sealed class CommandLookupTests
     {
         var result = await CliProcess.RunAsync([word]);
         var message = $"unknown command \"{word}\" for \"fleetctl\"\n\nDid you mean this?\n{suggestions}";
-        Assert.Equal($"Error: {message}\nRun 'fleetctl --help' for usage.\ncannot execute cmdFleet: {message}", result.Stderr);
+        Assert.Equal($"Error: {message}\nRun 'fleetctl --help' for usage.\ncannot execute cmdFleet: {message}\n", result.Stderr);
         Assert.Equal("", result.Stdout);
         Assert.Equal(0, result.ExitCode);
     }

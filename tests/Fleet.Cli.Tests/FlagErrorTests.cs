@@ -3,26 +3,11 @@ using Fleet.Cli.Tests.Harness;
 namespace Fleet.Cli.Tests;
 
 /// <summary>
-/// Flags that do not parse, reported in pflag's words as fleetctl reports them (the shape of
-/// reference step 005): the error on standard error, the command's usage on standard output,
-/// and exit code 0, since fleetctl exits with the code of a command that ran.
+/// Go's spellings of booleans, which fleetctl's flags take (the messages for values they refuse
+/// are compared with fleetctl's in <see cref="HelpAndUsageTests"/>).
 /// </summary>
 public sealed class FlagErrorTests
 {
-    [Theory]
-    [InlineData(new[] { "version", "--bogus" }, "unknown flag: --bogus")]
-    [InlineData(new[] { "list-machines", "-x" }, "unknown shorthand flag: 'x' in -x")]
-    [InlineData(new[] { "list-machines", "--fields" }, "flag needs an argument: --fields")]
-    [InlineData(new[] { "--debug=maybe", "version" }, "invalid argument \"maybe\" for \"--debug\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax")]
-    [InlineData(new[] { "--request-timeout", "soon", "version" }, "invalid argument \"soon\" for \"--request-timeout\" flag: strconv.ParseFloat: parsing \"soon\": invalid syntax")]
-    public async Task ReportedAsFleetctlDoes(string[] arguments, string message)
-    {
-        var result = await CliProcess.RunAsync(arguments);
-        Assert.Equal($"Error: {message}\n\ncannot execute cmdFleet: {message}\n", result.Stderr);
-        Assert.StartsWith("NAME:\n\t", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(0, result.ExitCode);
-    }
-
     [Theory]
     [InlineData("--debug=false")]
     [InlineData("--strict-host-key-checking=0")]
