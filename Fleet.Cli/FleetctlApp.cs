@@ -64,6 +64,7 @@ internal static class FleetctlApp
         root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
         root.Subcommands.Add(LoadCommand.Create(context, globals));
+        root.Subcommands.Add(RestartCommand.Create(context, globals));
         root.Subcommands.Add(StartCommand.Create(context, globals));
         root.Subcommands.Add(StopCommand.Create(context, globals));
         root.Subcommands.Add(SubmitCommand.Create(context, globals));

@@ -19,7 +19,7 @@ internal static class CommandCatalog
         ListUnitFilesCommand.Help,
         ListUnitsCommand.Help,
         LoadCommand.Help,
-        Listed("restart", "Instruct systemd to rolling restart one or more units in the cluster."),
+        RestartCommand.Help,
         Listed("ssh", "Open interactive shell on a machine in the cluster"),
         StartCommand.Help,
         Listed("status", "Output the status of one or more units in the cluster"),

@@ -14,13 +14,16 @@ internal sealed class LifecycleFlags
     private readonly Option<bool?>? noBlock;
     private readonly Option<bool?>? replace;
 
-    private LifecycleFlags(Command command, bool blocking, bool replaces, bool signs)
+    private LifecycleFlags(Command command, bool blocking, bool replaces, bool signs, bool noBlocking)
     {
         if (blocking)
         {
             blockAttempts = new Option<int?>("--block-attempts") { Description = "Wait until the units reach their state, performing up to N attempts before giving up." };
-            noBlock = GoBooleanFlags.Create("--no-block", "Do not wait until the units reach their state before exiting.");
             command.Options.Add(blockAttempts);
+        }
+        if (noBlocking)
+        {
+            noBlock = GoBooleanFlags.Create("--no-block", "Do not wait until the units reach their state before exiting.");
             command.Options.Add(noBlock);
         }
         if (replaces)
@@ -33,11 +36,13 @@ internal sealed class LifecycleFlags
 
     /// <summary>Adds the flags to a command.</summary>
     /// <param name="command">The command.</param>
-    /// <param name="blocking">Whether it has <c>--block-attempts</c> and <c>--no-block</c>.</param>
+    /// <param name="blocking">Whether it has <c>--block-attempts</c>.</param>
     /// <param name="replaces">Whether it has <c>--replace</c>.</param>
     /// <param name="signs">Whether it has <c>--sign</c>.</param>
+    /// <param name="noBlock">Whether it has <c>--no-block</c> (every command with <c>--block-attempts</c> but <c>restart</c>).</param>
     /// <returns>The flags, to read after parsing.</returns>
-    public static LifecycleFlags AddTo(Command command, bool blocking, bool replaces, bool signs) => new(command, blocking, replaces, signs);
+    public static LifecycleFlags AddTo(Command command, bool blocking, bool replaces, bool signs, bool? noBlock = null) =>
+        new(command, blocking, replaces, signs, noBlock ?? blocking);
 
     /// <summary>The <c>--block-attempts</c> value as given, 0 without it (fleetctl's creation wait reads it so).</summary>
     /// <param name="parse">The parsed command line.</param>

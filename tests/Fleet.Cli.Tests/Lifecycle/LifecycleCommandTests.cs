@@ -4,7 +4,7 @@ using Fleet.Unit;
 namespace Fleet.Cli.Tests.Lifecycle;
 
 /// <summary>
-/// submit, load, start, stop and unload run as processes against a fleet of their own over TCP,
+/// submit, load, start, stop, unload and restart run as processes against a fleet of their own over TCP,
 /// beyond the reference's steps: a unit not in the cluster is submitted from its file first, an
 /// instance comes from its template's file, <c>--replace</c> and <c>--no-block</c>, and the errors
 /// for a unit that cannot be stopped and for an endpoint nobody answers.
@@ -96,6 +96,21 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
     }
 
+    [Fact]
+    public async Task RestartStopsAndStartsALaunchedUnitAndSkipsOneNotScheduled()
+    {
+        CopyUnit(Hello);
+        CopyUnit("db.service");
+        Assert.Equal(0, (await RunAsync(["start", Hello])).ExitCode);
+        Assert.Equal(0, (await RunAsync(["submit", "db.service"])).ExitCode);
+
+        var result = await RunAsync(["restart", Hello, "db.service"]);
+
+        Assert.Equal("Unit hello.service loaded on 222f532f.../172.17.8.101\nUnit hello.service launched on 222f532f.../172.17.8.101\n", result.Stdout);
+        Assert.Equal("Unable to restart unit db.service in state inactive\n", result.Stderr);
+        Assert.Equal(0, result.ExitCode);
+    }
+
     [Theory]
     [InlineData("submit", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
     [InlineData("load", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
@@ -117,6 +132,7 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     [InlineData("start", "start [--no-block|--block-attempts=N] UNIT...", "      --sign                 DEPRECATED - this option cannot be used\n")]
     [InlineData("stop", "stop [--no-block|--block-attempts=N] UNIT...", "      --block-attempts int   Wait until the units are stopped, performing up to N attempts before giving up. A value of 0 indicates no limit. Does not apply to global units.\n")]
     [InlineData("unload", "unload UNIT...", "      --no-block             Do not wait until the units have become inactive before exiting.\n")]
+    [InlineData("restart", "restart [--block-attempts=N] UNIT...", "\t\tfleetctl restart foo.service\n")]
     public async Task HelpIsInFleetctlsWords(string command, string use, string flagLine)
     {
         var result = await CliProcess.RunAsync([command, "--help"]);
