@@ -14,7 +14,9 @@ internal static class LifecycleRunner
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(CliContext context, ClientSetup setup, Func<LifecycleSession, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
-        await using var board = ProgressBoard.For(context);
+        // --debug logs each exchange to standard error as it happens, between the board's frames,
+        // which would then erase the wrong lines: the log is what a debugging user wants to see.
+        await using var board = setup.Options.Logger is null ? ProgressBoard.For(context) : SilentProgressBoard.Instance;
         await using var session = new LifecycleSession(context, setup, board, WaitTiming.Fleetctl);
         return await work(session, cancellationToken).ConfigureAwait(false);
     }
