@@ -6,6 +6,12 @@ namespace Fleet.Cli;
 /// <param name="Variables">The environment variables, by name.</param>
 internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyDictionary<string, string> Variables)
 {
+    /// <summary>Whether standard output is a terminal that can take colour and cursor movement (decided once, at start).</summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>Whether standard error is a terminal that can take colour and cursor movement (decided once, at start).</summary>
+    public bool StderrIsTerminal { get; init; }
+
     /// <summary>fleetctl's <c>stderr()</c>: the text and a newline unless it ends in one.</summary>
     /// <param name="text">The message.</param>
     public void Error(string text) => Stderr.Write(text.EndsWith('\n') ? text : text + "\n");

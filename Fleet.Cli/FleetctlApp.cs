@@ -61,6 +61,12 @@ internal static class FleetctlApp
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
+        root.Subcommands.Add(LoadCommand.Create(context, globals));
+        root.Subcommands.Add(RestartCommand.Create(context, globals));
+        root.Subcommands.Add(StartCommand.Create(context, globals));
+        root.Subcommands.Add(StopCommand.Create(context, globals));
+        root.Subcommands.Add(SubmitCommand.Create(context, globals));
+        root.Subcommands.Add(UnloadCommand.Create(context, globals));
         root.Subcommands.Add(VerifyCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
         root.Subcommands.Add(ServeCommand.Create(context));

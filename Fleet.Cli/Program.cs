@@ -1,5 +1,6 @@
 using System.Collections;
 using Fleet.Cli;
+using Fleet.Cli.Progress;
 
 var variables = new Dictionary<string, string>(StringComparer.Ordinal);
 foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables()) variables[(string)entry.Key] = (string?)entry.Value ?? "";
@@ -13,6 +14,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-var code = await FleetctlApp.RunAsync(args, new CliContext(stdout, stderr, variables), stop.Token).ConfigureAwait(false);
+var context = new CliContext(stdout, stderr, variables)
+{
+    StdoutIsTerminal = Terminals.IsTerminal(Console.IsOutputRedirected, variables),
+    StderrIsTerminal = Terminals.IsTerminal(Console.IsErrorRedirected, variables),
+};
+var code = await FleetctlApp.RunAsync(args, context, stop.Token).ConfigureAwait(false);
 await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
 return code;

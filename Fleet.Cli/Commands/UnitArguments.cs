@@ -1,10 +1,10 @@
-using Fleet.Core;
-
 namespace Fleet.Cli.Commands;
 
 /// <summary>How fleetctl turns a command's argument into a unit name.</summary>
 internal static class UnitArguments
 {
+    private static readonly string[] RecognizedTypes = [".service", ".socket", ".timer", ".path", ".device", ".mount", ".automount"];
+
     /// <summary>
     /// fleetctl's <c>unitNameMangle</c>: the last element of the path (Go's <c>path.Base</c>) with
     /// <c>.service</c> appended unless it already ends in a unit type.
@@ -13,14 +13,16 @@ internal static class UnitArguments
     /// <returns>The unit name.</returns>
     public static string Mangle(string argument) => WithDefaultType(Base(argument));
 
-    /// <summary>fleetctl's <c>maybeAppendDefaultUnitType</c>: <c>.service</c> unless the name ends in a unit type.</summary>
+    /// <summary>
+    /// fleetctl's <c>maybeAppendDefaultUnitType</c>: <c>.service</c> unless the name ends in one of
+    /// the unit types fleet's <c>RecognizedUnitType</c> knows (service, socket, timer, path, device,
+    /// mount, automount; fewer than fleet's name rules accept, so <c>foo.target</c> becomes
+    /// <c>foo.target.service</c>, as in fleetctl).
+    /// </summary>
     /// <param name="name">The name or path.</param>
     /// <returns>The name with a unit type.</returns>
-    public static string WithDefaultType(string name)
-    {
-        var dot = name.LastIndexOf('.');
-        return dot >= 0 && UnitNames.KnownTypes.Contains(name[(dot + 1)..]) ? name : name + ".service";
-    }
+    public static string WithDefaultType(string name) =>
+        RecognizedTypes.Any(type => name.EndsWith(type, StringComparison.Ordinal)) ? name : name + ".service";
 
     // Go's path.Base: slashes only, trailing ones ignored, "." for nothing and "/" for only slashes.
     private static string Base(string path)

@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using Fleet.Cli.Progress;
+
+namespace Fleet.Cli.Tests.Lifecycle;
+
+/// <summary>
+/// The progress board drawn on a stand-in terminal (standard output and error both go to it, as
+/// on a real one) and played on <see cref="VirtualTerminal"/>: it shows each unit's state while
+/// waiting, and what it leaves on the screen is exactly the lines printed through it.
+/// </summary>
+public sealed partial class ProgressBoardTests
+{
+    private readonly StringWriter terminal = new() { NewLine = "\n" };
+
+    [Fact]
+    public async Task RowsShowEachUnitItsStateTheTargetAndTheMachine()
+    {
+        await using var board = Board(colour: false, unicode: false, width: 80);
+        board.Watch("web@1.service", "launched");
+        board.Watch("db.service", "launched");
+        board.Saw("web@1.service", "loaded", "7d6b720d.../172.17.8.102");
+
+        var screen = VirtualTerminal.Play(terminal.ToString());
+        Assert.Equal(
+            [
+                "- web@1.service  loaded -> launched  on 7d6b720d.../172.17.8.102",
+                "- db.service     - -> launched",
+            ],
+            screen.Screen);
+        Assert.False(screen.CursorVisible);
+    }
+
+    [Fact]
+    public async Task WhatStaysOnTheScreenIsExactlyThePrintedLines()
+    {
+        var board = Board(colour: true, unicode: true, width: 80);
+        board.Watch("web@1.service", "launched");
+        board.Watch("web@2.service", "launched");
+        board.Saw("web@1.service", "launched", "7d6b720d...");
+        board.Drop("web@1.service");
+        board.Print(() => terminal.Write("Unit web@1.service launched\n"));
+        board.Saw("web@2.service", "loaded", null);
+        Assert.Contains("web@2.service", VirtualTerminal.Play(terminal.ToString()).Screen[^1], StringComparison.Ordinal);
+        board.Drop("web@2.service");
+        board.Print(() => terminal.Write("Unit web@2.service launched on 9a805ebd.../172.17.8.103\n"));
+        await board.DisposeAsync();
+
+        var screen = VirtualTerminal.Play(terminal.ToString());
+        Assert.Equal(["Unit web@1.service launched", "Unit web@2.service launched on 9a805ebd.../172.17.8.103"], screen.Screen);
+        Assert.True(screen.CursorVisible);
+        Assert.True(screen.Sequences > 0);
+    }
+
+    [Fact]
+    public async Task DisposingTakesAwayRowsStillShown()
+    {
+        var board = Board(colour: true, unicode: true, width: 80);
+        board.Print(() => terminal.Write("before\n"));
+        board.Watch("nowhere.service", "launched");
+        board.Saw("nowhere.service", "inactive", null);
+        await board.DisposeAsync();
+
+        var screen = VirtualTerminal.Play(terminal.ToString());
+        Assert.Equal(["before"], screen.Screen);
+        Assert.True(screen.CursorVisible);
+    }
+
+    [Fact]
+    public async Task RowsAreCutToFitOneLineEach()
+    {
+        await using var board = Board(colour: false, unicode: false, width: 24);
+        board.Watch("a-rather-long-unit-name.service", "launched");
+        board.Watch("b.service", "loaded");
+
+        var screen = VirtualTerminal.Play(terminal.ToString()).Screen;
+        // One column short of the width, so no terminal wraps a row.
+        Assert.Equal(["- a-rather-long-unit-na", "- b.service".PadRight(23)], screen);
+    }
+
+    [Fact]
+    public async Task ColourOnlyWhenWanted()
+    {
+        await using (var plain = Board(colour: false, unicode: true, width: 80))
+        {
+            plain.Watch("hello.service", "launched");
+            plain.Saw("hello.service", "launched", "222f532f...");
+        }
+        Assert.DoesNotMatch(Styles(), terminal.ToString());
+
+        terminal.GetStringBuilder().Clear();
+        await using (var coloured = Board(colour: true, unicode: true, width: 80))
+        {
+            coloured.Watch("hello.service", "launched");
+        }
+        Assert.Matches(Styles(), terminal.ToString());
+    }
+
+    [Fact]
+    public async Task OffATerminalNothingButTheLinesIsWritten()
+    {
+        var context = new CliContext(terminal, terminal, new Dictionary<string, string>()) { StdoutIsTerminal = true, StderrIsTerminal = false };
+        await using (var board = ProgressBoard.For(context))
+        {
+            Assert.IsType<SilentProgressBoard>(board);
+            board.Watch("hello.service", "launched");
+            board.Saw("hello.service", "loaded", "222f532f...");
+            board.Print(() => terminal.Write("Unit hello.service launched\n"));
+            board.Drop("hello.service");
+        }
+        Assert.Equal("Unit hello.service launched\n", terminal.ToString());
+    }
+
+    [Fact]
+    public async Task OnATerminalTheBoardDraws()
+    {
+        var context = new CliContext(terminal, terminal, new Dictionary<string, string>()) { StderrIsTerminal = true };
+        await using var board = ProgressBoard.For(context);
+        Assert.IsType<TerminalProgressBoard>(board);
+    }
+
+    [Theory]
+    [InlineData(false, null, null, true)]
+    [InlineData(true, null, null, false)]
+    [InlineData(false, "dumb", null, false)]
+    [InlineData(false, "xterm-256color", "1", true)]
+    public void TerminalsAreStreamsNotRedirectedToADumbTerminal(bool redirected, string? term, string? noColor, bool expected)
+    {
+        var variables = new Dictionary<string, string>();
+        if (term is not null) variables["TERM"] = term;
+        if (noColor is not null) variables["NO_COLOR"] = noColor;
+        Assert.Equal(expected, Terminals.IsTerminal(redirected, variables));
+        Assert.Equal(noColor is null, Terminals.Colour(variables));
+    }
+
+    [Theory]
+    [InlineData("C.UTF-8", null, true)]
+    [InlineData("en_US.utf8", null, true)]
+    [InlineData("en_US.UTF-8", "C", false)]
+    [InlineData(null, null, false)]
+    public void UnicodeWhenTheLocaleSaysUtf8(string? lang, string? lcAll, bool expected)
+    {
+        var variables = new Dictionary<string, string>();
+        if (lang is not null) variables["LANG"] = lang;
+        if (lcAll is not null) variables["LC_ALL"] = lcAll;
+        Assert.Equal(expected, Terminals.Unicode(variables));
+    }
+
+    private TerminalProgressBoard Board(bool colour, bool unicode, int width) =>
+        new(terminal, new TerminalBoardSettings(colour, unicode, width, Animation: null));
+
+    // An SGR sequence that sets a colour or a style (not only a reset).
+    [GeneratedRegex("\u001b\\[(?!0m)[0-9;]+m")]
+    private static partial Regex Styles();
+}

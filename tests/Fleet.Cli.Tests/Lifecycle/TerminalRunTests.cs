@@ -1,0 +1,64 @@
+using Fleet.Cli.Tests.Harness;
+
+namespace Fleet.Cli.Tests.Lifecycle;
+
+/// <summary>
+/// <c>start</c> run in-process with its standard output and error on one stand-in terminal: on a
+/// terminal the progress board is drawn while it waits and nothing of it stays; off one, the bytes
+/// are fleetctl's alone.
+/// </summary>
+public sealed class TerminalRunTests : IAsyncLifetime
+{
+    private const string Expected = "Unit hello.service inactive\nUnit hello.service launched on 222f532f.../172.17.8.101\n";
+
+    private readonly TemporaryFolder folder = new();
+    private readonly StringWriter terminal = new() { NewLine = "\n" };
+    private ServedFleet fleet = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "hello.service"), Path.Combine(folder.Path, "hello.service"));
+        fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await fleet.DisposeAsync();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public async Task OnATerminalProgressIsDrawnAndOnlyFleetctlsLinesStay()
+    {
+        var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["NO_COLOR"] = "1", ["COLUMNS"] = "100" })
+        {
+            StdoutIsTerminal = true,
+            StderrIsTerminal = true,
+        };
+
+        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, CancellationToken.None);
+
+        var drawn = terminal.ToString();
+        Assert.Equal(0, exit);
+        // The rows while it waited: for the creation, for launched, and for systemd's active state.
+        Assert.Contains("hello.service  - → inactive", drawn, StringComparison.Ordinal);
+        Assert.Contains("→ launched", drawn, StringComparison.Ordinal);
+        Assert.Contains("→ active", drawn, StringComparison.Ordinal);
+        var screen = VirtualTerminal.Play(drawn);
+        Assert.Equal(Expected.TrimEnd('\n').Split('\n'), screen.Screen);
+        Assert.True(screen.CursorVisible);
+    }
+
+    [Fact]
+    public async Task OffATerminalTheOutputIsFleetctlsAlone()
+    {
+        var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8" });
+
+        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Expected, terminal.ToString());
+    }
+}
