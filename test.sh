@@ -17,6 +17,8 @@ command -v git >/dev/null 2>&1 || needed+=(git)
 [ -x /usr/sbin/sshd ] || needed+=(openssh-server)
 command -v ssh-keygen >/dev/null 2>&1 && command -v ssh-agent >/dev/null 2>&1 || needed+=(openssh-client)
 command -v socat >/dev/null 2>&1 || needed+=(socat)
+# The command line's terminal tests run it under util-linux's script, which gives it a terminal.
+command -v script >/dev/null 2>&1 || needed+=(bsdutils)
 if [ ${#needed[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

@@ -55,6 +55,7 @@ internal static class FleetctlApp
         root.Directives.Clear();
         foreach (var option in globals.All) root.Options.Add(option);
         root.Subcommands.Add(CatCommand.Create(context, globals));
+        root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(DestroyCommand.Create(context, globals));
         root.Subcommands.Add(FdForwardCommand.Create(context, globals));
         root.Subcommands.Add(HelpCommand.Create(context));

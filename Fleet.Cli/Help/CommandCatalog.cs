@@ -35,6 +35,7 @@ internal static class CommandCatalog
     /// </summary>
     public static IReadOnlyList<CommandHelp> Extras { get; } =
     [
+        DemoCommand.Help,
         ServeCommand.Help,
     ];
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fleet.Cli.Progress;
+using Fleet.Cli.Tests.Harness;
 
 namespace Fleet.Cli.Tests.Lifecycle;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Fleet.Cli.Tests.Harness;
 
 namespace Fleet.Cli.Tests.Lifecycle;
@@ -50,48 +48,6 @@ public sealed class PseudoTerminalTests : IAsyncLifetime
         Assert.Equal("Unit hello.service inactive\r\nTriggered unit hello.service start\r\nTriggered unit hello.service start\r\n", shown);
     }
 
-    private async Task<(int Exit, string Shown)> RunOnTerminalAsync(string term, params string[] arguments)
-    {
-        var command = string.Join(' ', new[] { "dotnet", CliProcess.AssemblyPath, "--endpoint", fleet.Server.Endpoint }.Concat(arguments).Select(Quote));
-        var start = new ProcessStartInfo("script")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder.Path,
-        };
-        foreach (var argument in new[] { "--quiet", "--return", "--command", command, "/dev/null" }) start.ArgumentList.Add(argument);
-        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("FLEETCTL_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
-        start.Environment["TERM"] = term;
-        start.Environment["LANG"] = "C.UTF-8";
-        start.Environment.Remove("NO_COLOR");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("script did not start");
-        using var deadline = new CancellationTokenSource(CliProcess.DefaultDeadline);
-        try
-        {
-            // Standard input stays open until the end: script passes its end on to the terminal.
-            var output = ReadAllAsync(process.StandardOutput.BaseStream, deadline.Token);
-            var errors = ReadAllAsync(process.StandardError.BaseStream, deadline.Token);
-            await process.WaitForExitAsync(deadline.Token);
-            Assert.Equal("", await errors);
-            return (process.ExitCode, await output);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-    }
-
-    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private static async Task<string> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return new UTF8Encoding(false, true).GetString(buffer.ToArray());
-    }
+    private Task<(int Exit, string Shown)> RunOnTerminalAsync(string term, params string[] arguments) =>
+        PseudoTerminal.RunAsync(term, folder.Path, ["--endpoint", fleet.Server.Endpoint, .. arguments]);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Fleet.Cli.Tests.Lifecycle;
+namespace Fleet.Cli.Tests.Harness;
 
 /// <summary>
 /// A small terminal for tests: plays the bytes a command wrote to a terminal and keeps what the
