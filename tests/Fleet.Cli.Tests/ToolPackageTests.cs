@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Fleet.Cli.Tests.Harness;
+
+namespace Fleet.Cli.Tests;
+
+/// <summary>
+/// The command line as users get it: packed as a .NET tool and installed with
+/// <c>dotnet tool install</c>, it runs as <c>fleetctl-net</c>, example units included.
+/// </summary>
+public sealed class ToolPackageTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task InstallsAsFleetctlNetAndRuns()
+    {
+        using var folder = new TemporaryFolder();
+        var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(CliProcess.AssemblyPath)!, "..", "..", "..", "Fleet.Cli.csproj"));
+        var configuration = new DirectoryInfo(Path.GetDirectoryName(CliProcess.AssemblyPath)!).Parent!.Name;
+        var packages = Path.Combine(folder.Path, "packages");
+        var tools = Path.Combine(folder.Path, "tools");
+
+        // The build the other tests run is the one packed.
+        await RunAsync("dotnet", ["pack", project, "--no-build", "-c", configuration, "-o", packages, "--nologo"], folder.Path);
+        // A package cache of its own: the shared one would keep an earlier build of the same version.
+        await RunAsync("dotnet", ["tool", "install", "Fleet.Cli", "--tool-path", tools, "--add-source", packages], folder.Path, Path.Combine(folder.Path, "nuget"));
+
+        var version = await RunAsync(Path.Combine(tools, "fleetctl-net"), ["version"], folder.Path);
+        Assert.Equal("fleetctl version v1.0.0\n", version);
+        var help = await RunAsync(Path.Combine(tools, "fleetctl-net"), ["help", "demo"], folder.Path);
+        Assert.StartsWith("NAME:\n\tdemo - ", help, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RunAsync(string program, string[] arguments, string workingDirectory, string? packageCache = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        if (packageCache is not null) start.Environment["NUGET_PACKAGES"] = packageCache;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        using var deadline = new CancellationTokenSource(Deadline);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
+            var errors = process.StandardError.ReadToEndAsync(deadline.Token);
+            await process.WaitForExitAsync(deadline.Token);
+            Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await errors}");
+            return await output;
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+}
