@@ -27,7 +27,7 @@ internal static class FleetctlApp
         var root = CreateRoot(context, globals);
         // No response files: fleetctl gives '@' no meaning.
         var booleanFlags = globals.All.OfType<Option<bool?>>().Select(option => option.Name[2..]).ToHashSet(StringComparer.Ordinal);
-        var (found, unknownCommand, commandName) = CommandFinder.Find(args, CommandCatalog.Known, booleanFlags);
+        var (found, unknownCommand, commandName) = CommandFinder.Find(args, booleanFlags);
         if (unknownCommand is not null) return ParseErrors.ReportUnknownCommand(context, unknownCommand);
         var parse = root.Parse(GoBooleanFlags.Normalize(found, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.CommandResult.Command.Name == VerifyCommand.Help.Name) VerifyCommand.WarnDeprecated(context);

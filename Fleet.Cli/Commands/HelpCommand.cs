@@ -39,7 +39,7 @@ internal static class HelpCommand
         {
             usage.Write(Usage.Root());
         }
-        else if (Find(topic[0]) is { } help)
+        else if (CommandCatalog.Find(topic[0]) is { } help)
         {
             // cobra's Find takes the first word as the command and leaves the rest as its arguments.
             usage.Write(Usage.Command(help));
@@ -52,14 +52,6 @@ internal static class HelpCommand
         }
         usage.Flush();
         return 0;
-    }
-
-    // cobra's Find with fleetctl's prefix matching: the name itself, or the only command it begins.
-    private static CommandHelp? Find(string word)
-    {
-        if (CommandCatalog.Known.FirstOrDefault(command => command.Name == word) is { } exact) return exact;
-        var matches = CommandCatalog.Known.Where(command => command.Name.StartsWith(word, StringComparison.Ordinal)).ToList();
-        return word.Length > 0 && matches.Count == 1 ? matches[0] : null;
     }
 
     // Go's %#q: a raw string when strconv.CanBackquote allows one, a quoted one otherwise.

@@ -55,5 +55,20 @@ internal static class CommandCatalog
     /// <summary>Every command that runs or has help.</summary>
     public static IReadOnlyList<CommandHelp> Known { get; } = [.. All, .. Extras, .. Unlisted];
 
+    /// <summary>
+    /// The command a word names, as cobra finds it with fleetctl's prefix matching: a command's
+    /// whole name, or the start of only one of fleetctl's own (<c>list-m</c> is list-machines). This
+    /// command line's extras answer to their whole names only, so a prefix means what it means to
+    /// fleetctl (<c>de</c> is destroy, with demo beside it).
+    /// </summary>
+    /// <param name="word">The word.</param>
+    /// <returns>The command, or null when the word names none or several.</returns>
+    public static CommandHelp? Find(string word)
+    {
+        if (Known.FirstOrDefault(command => command.Name == word) is { } exact) return exact;
+        var matches = All.Concat(Unlisted).Where(command => command.Name.StartsWith(word, StringComparison.Ordinal)).Take(2).ToList();
+        return word.Length > 0 && matches.Count == 1 ? matches[0] : null;
+    }
+
     private static CommandHelp Listed(string name, string summary) => new(name, name, summary, "", "");
 }

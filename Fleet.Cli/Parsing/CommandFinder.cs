@@ -15,29 +15,26 @@ internal static class CommandFinder
 
     /// <summary>The arguments with a command prefix spelled out, or cobra's unknown-command message.</summary>
     /// <param name="args">The arguments.</param>
-    /// <param name="commands">fleetctl's commands.</param>
     /// <param name="booleanFlags">The root's boolean flags by name (without dashes): they take no separate value.</param>
     /// <returns>
     /// The arguments to parse and the command's name, or the error. With no command word the name is
     /// null: cobra then runs the root, whatever System.CommandLine makes of the words flags took.
     /// </returns>
-    public static (string[] Args, string? UnknownCommand, string? Command) Find(string[] args, IReadOnlyList<CommandHelp> commands, IReadOnlySet<string> booleanFlags)
+    public static (string[] Args, string? UnknownCommand, string? Command) Find(string[] args, IReadOnlySet<string> booleanFlags)
     {
         if (FirstWord(args, booleanFlags) is not { } word) return (args, null, null);
-        var names = commands.Select(command => command.Name).ToList();
-        if (names.Contains(word, StringComparer.Ordinal)) return (args, null, word);
-        var matches = names.Where(name => name.StartsWith(word, StringComparison.Ordinal)).ToList();
-        if (matches.Count == 1)
+        if (CommandCatalog.Find(word) is { } command)
         {
+            if (command.Name == word) return (args, null, word);
             // cobra's argsMinusFirstX drops the first argument equal to the word, even when that one
             // was a flag's value, and parses the rest as the command's flags; the command goes first
             // here, since the global flags are recognised after it too.
             var rest = args.ToList();
             rest.RemoveAt(rest.IndexOf(word));
-            return ([matches[0], .. rest], null, matches[0]);
+            return ([command.Name, .. rest], null, command.Name);
         }
-        // cobra suggests only available commands: not its help, nor the deprecated verify.
-        var suggestions = commands.Except(CommandCatalog.Unlisted).Select(command => command.Name)
+        // cobra suggests only fleetctl's available commands: not its help, nor the deprecated verify.
+        var suggestions = CommandCatalog.All.Select(command => command.Name)
             .Where(name => Distance(word, name) <= SuggestionsMinimumDistance || name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var message = $"unknown command {Core.Text.GoQuoting.Quote(word)} for \"fleetctl\"";
