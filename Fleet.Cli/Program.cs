@@ -8,17 +8,12 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables()) variabl
 // Go writes "\n" on every platform, and scripts compare fleetctl's bytes.
 using var stdout = new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n", AutoFlush = false };
 using var stderr = new StreamWriter(Console.OpenStandardError()) { NewLine = "\n", AutoFlush = true };
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+using var signals = new StopSignals();
 var context = new CliContext(stdout, stderr, variables)
 {
     StdoutIsTerminal = Terminals.IsTerminal(Console.IsOutputRedirected, variables),
     StderrIsTerminal = Terminals.IsTerminal(Console.IsErrorRedirected, variables),
 };
-var code = await FleetctlApp.RunAsync(args, context, stop.Token).ConfigureAwait(false);
+var code = await FleetctlApp.RunAsync(args, context, signals.Token).ConfigureAwait(false);
 await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-return code;
+return signals.ExitCode(code);

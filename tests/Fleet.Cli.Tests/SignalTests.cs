@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Fleet.Cli.Tests.Harness;
+
+namespace Fleet.Cli.Tests;
+
+/// <summary>
+/// A command stopped while it waits: SIGTERM (as <c>timeout</c> sends) and Ctrl+C end it as the
+/// signal would end fleetctl, 128 plus the signal's number, after it has put the terminal back.
+/// </summary>
+public sealed class SignalTests : IAsyncLifetime
+{
+    private const int SigTerm = 15;
+    private const int SigInt = 2;
+
+    private readonly TemporaryFolder folder = new();
+    private ServedFleet fleet = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        // No machine has region=mars, so starting it waits until stopped.
+        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "nowhere.service"), Path.Combine(folder.Path, "nowhere.service"));
+        fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await fleet.DisposeAsync();
+        folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData(SigTerm, 143)]
+    [InlineData(SigInt, 130)]
+    public async Task AWaitingStartEndsAsTheSignalWouldEndFleetctl(int signal, int exitCode)
+    {
+        var start = CliProcess.StartInfo(["--endpoint", fleet.Server.Endpoint, "start", "nowhere.service"], workingDirectory: folder.Path);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var deadline = new CancellationTokenSource(CliProcess.DefaultDeadline);
+        try
+        {
+            var errors = process.StandardError.ReadToEndAsync(deadline.Token);
+            // Its first line comes once the unit is created; from then on it waits.
+            Assert.Equal("Unit nowhere.service inactive", await process.StandardOutput.ReadLineAsync(deadline.Token));
+            await SendAsync(process.Id, signal, deadline.Token);
+            await process.WaitForExitAsync(deadline.Token);
+
+            Assert.Equal(exitCode, process.ExitCode);
+            Assert.Equal("", await process.StandardOutput.ReadToEndAsync(deadline.Token));
+            Assert.Equal("", await errors);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task AStoppedWaitLeavesTheTerminalAsItFoundIt()
+    {
+        var terminal = new SharedTerminal();
+        var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["NO_COLOR"] = "1", ["COLUMNS"] = "100" })
+        {
+            StdoutIsTerminal = true,
+            StderrIsTerminal = true,
+        };
+        using var stop = new CancellationTokenSource();
+        var run = FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "nowhere.service")], context, stop.Token);
+
+        using var deadline = new CancellationTokenSource(CliProcess.DefaultDeadline);
+        while (!terminal.Snapshot().Contains("→ launched", StringComparison.Ordinal)) await Task.Delay(20, deadline.Token);
+        await stop.CancelAsync();
+        var exit = await run.WaitAsync(deadline.Token);
+
+        Assert.NotEqual(0, exit);
+        var screen = VirtualTerminal.Play(terminal.Snapshot());
+        Assert.Equal(["Unit nowhere.service inactive"], screen.Screen);
+        Assert.True(screen.CursorVisible);
+    }
+
+    // kill(1): .NET sends only SIGKILL to another process.
+    private static async Task SendAsync(int pid, int signal, CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    // A terminal written from the command's threads and read by the test while it runs.
+    private sealed class SharedTerminal : StringWriter
+    {
+        private readonly Lock gate = new();
+
+        public SharedTerminal() => NewLine = "\n";
+
+        public override void Write(char value)
+        {
+            lock (gate) base.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            lock (gate) base.Write(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (gate) base.Write(buffer, index, count);
+        }
+
+        public string Snapshot()
+        {
+            lock (gate) return ToString();
+        }
+    }
+}
