@@ -79,8 +79,15 @@ internal static class RestartCommand
                 session.Error($"Unable to restart unit {unit.Name} in state inactive");
                 continue;
             }
-            if (unit.CurrentState != DesiredState.Loaded && await SetAndWaitAsync(session, unit.Name, DesiredState.Loaded, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
+            if (unit.CurrentState == DesiredState.Loaded)
+            {
+                session.Logged("INFO", "restart.go:82", $"Unit({unit.Name}) already loaded, starting.");
+                if (await SetAndWaitAsync(session, unit.Name, DesiredState.Launched, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
+                continue;
+            }
+            if (await SetAndWaitAsync(session, unit.Name, DesiredState.Loaded, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
             if (await SetAndWaitAsync(session, unit.Name, DesiredState.Launched, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
+            session.Logged("INFO", "restart.go:100", $"Unit({unit.Name}) was restarted.");
         }
         return 0;
     }

@@ -72,6 +72,13 @@ internal static class UnitCreation
     {
         var validName = UnitNames.Validate(name);
         if (validName.IsLeft) return validName.Match(_ => "", error => error.Message);
+        var checkedOptions = contents.Validate();
+        if (checkedOptions.IsLeft) return checkedOptions.Match(_ => "", error => error.Message);
+        // fleetctl warns of the first unknown [X-Fleet] key it meets (its map's order; here the file's).
+        if (contents.Requirements(name).UnrecognizedKeys is [var unknown, ..])
+        {
+            session.Logged("WARN", "fleetctl.go:674", $"Unit {name}: unrecognized requirement in [X-Fleet] section: {Core.Text.GoQuoting.Quote(unknown)}");
+        }
         var created = await session.RequestAsync((client, token) => client.CreateUnitAsync(name, contents, token), cancellationToken).ConfigureAwait(false);
         return created.MatchUnsafe(
             Right: _ => null,
