@@ -62,7 +62,9 @@ internal static class UnitCreation
             return false;
         }
         if (rules is null) return "error: replacing units is not supported in this context";
-        return rules.Allows(session, unit);
+        if (rules.Refusal(unit) is not { } refusal) return true;
+        session.Error(refusal);
+        return false;
     }
 
     // fleetctl's createUnit: fleet's name and option rules first (their errors as they are), then
