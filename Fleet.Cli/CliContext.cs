@@ -12,6 +12,12 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnl
     /// <summary>Whether standard error is a terminal that can take colour and cursor movement (decided once, at start).</summary>
     public bool StderrIsTerminal { get; init; }
 
+    /// <summary>The width the terminal reported at start, or null when there was none to ask (then <c>COLUMNS</c> decides).</summary>
+    public int? TerminalWidth { get; init; }
+
+    /// <summary>The command line's arguments as given, before any rewriting (fleetctl reads some rules from <c>os.Args</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>fleetctl's <c>stderr()</c>: the text and a newline unless it ends in one.</summary>
     /// <param name="text">The message.</param>
     public void Error(string text) => Stderr.Write(text.EndsWith('\n') ? text : text + "\n");

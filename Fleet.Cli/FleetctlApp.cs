@@ -15,6 +15,7 @@ internal static class FleetctlApp
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
+        context = context with { Arguments = args };
         // fleetctl's main() answers these two before cobra sees the arguments.
         if (args.Length == 0)
         {

@@ -13,6 +13,7 @@ var context = new CliContext(stdout, stderr, variables)
 {
     StdoutIsTerminal = Terminals.IsTerminal(Console.IsOutputRedirected, variables),
     StderrIsTerminal = Terminals.IsTerminal(Console.IsErrorRedirected, variables),
+    TerminalWidth = Terminals.WindowWidth(),
 };
 var code = await FleetctlApp.RunAsync(args, context, signals.Token).ConfigureAwait(false);
 await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);

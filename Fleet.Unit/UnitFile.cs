@@ -75,6 +75,20 @@ public sealed class UnitFile : IEquatable<UnitFile>
         return options.Count == 0 ? Empty : new UnitFile(options);
     }
 
+    /// <summary>
+    /// Parses as <see cref="Parse(ReadOnlySpan{byte})"/> does, but a rejected file's error carries
+    /// go-systemd's own short words (<c>unable to find end of section</c>, <c>EOF</c>), the text
+    /// fleet and fleetctl print, instead of the explanation with its place.
+    /// </summary>
+    /// <param name="utf8">The unit file's bytes.</param>
+    /// <returns>The unit file, or an error of kind <see cref="ErrorKind.UnitFile"/> in fleet's words.</returns>
+    public static Either<APIError, UnitFile> ParseAsFleet(ReadOnlySpan<byte> utf8)
+    {
+        var options = UnitFileParser.Parse(utf8, out var failure);
+        if (options is null) return APIError.UnitFile(failure.FleetMessage(utf8), SourceLocation.Of(utf8, failure.Offset));
+        return options.Count == 0 ? Empty : new UnitFile(options);
+    }
+
     /// <summary>Reads and parses a unit file from disk.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="maxBytes">The largest file accepted.</param>

@@ -38,45 +38,10 @@ internal static class LoadCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var command = CommandShape.Create(Help);
-        var flags = LifecycleFlags.AddTo(command, blocking: true, replaces: true, signs: true);
-        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => LifecycleRunner.RunAsync(context, setup, (session, t) => RunAsync(
-            session,
-            parse.GetValue<string[]>("args") ?? [],
-            flags,
-            parse,
-            t), token), cancellationToken));
+        var flags = LifecycleFlags.AddTo(command, context, blocking: true, replaces: true, signs: true);
+        LifecycleRunner.SetAction(command, context, globals, async (session, parse, args, token) =>
+            await UnitScheduling.RunAsync(session, args, flags, parse, DesiredState.Loaded, "load", token).ConfigureAwait(false) is null ? 1 : 0);
         return command;
     }
 
-    private static async Task<int> RunAsync(LifecycleSession session, string[] args, LifecycleFlags flags, ParseResult parse, CancellationToken cancellationToken)
-    {
-        if (args.Length == 0)
-        {
-            session.Error("No units given");
-            return 0;
-        }
-        if (await UnitCreation.CreateAsync(session, args, flags.Replace(parse), LifecycleFlags.Rules(parse), flags.GivenAttempts(parse), cancellationToken).ConfigureAwait(false) is { } failure)
-        {
-            session.Error($"Error creating units: {failure}");
-            return 1;
-        }
-        var triggered = await TargetStates.SetAsync(session, args, DesiredState.Loaded, cancellationToken).ConfigureAwait(false);
-        if (triggered.IsLeft)
-        {
-            session.Error($"Error loading units: {triggered.Match(_ => "", error => error)}");
-            return 1;
-        }
-        var loading = new List<string>();
-        foreach (var unit in triggered.Match(units => units, _ => []))
-        {
-            if (GlobalUnits.Is(unit)) session.Out($"Triggered global unit {unit.Name} load");
-            else loading.Add(unit.Name);
-        }
-        if (await UnitStateWait.TryWaitAsync(session, loading, "load", DesiredState.Loaded, flags.Attempts(parse), cancellationToken).ConfigureAwait(false) is { } error)
-        {
-            session.Error($"Error waiting for unit states, exit status: {error}");
-            return 1;
-        }
-        return 0;
-    }
 }

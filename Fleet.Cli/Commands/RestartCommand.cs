@@ -51,23 +51,13 @@ internal static class RestartCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var command = CommandShape.Create(Help);
-        var flags = LifecycleFlags.AddTo(command, blocking: true, replaces: false, signs: false, noBlock: false);
-        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => LifecycleRunner.RunAsync(context, setup, (session, t) => RunAsync(
-            session,
-            parse.GetValue<string[]>("args") ?? [],
-            flags.GivenAttempts(parse),
-            flags.Attempts(parse),
-            t), token), cancellationToken));
+        var flags = LifecycleFlags.AddTo(command, context, blocking: true, replaces: false, signs: false, noBlock: false);
+        LifecycleRunner.SetAction(command, context, globals, (session, parse, args, token) => RunAsync(session, args, flags.GivenAttempts(parse), flags.Attempts(parse), token));
         return command;
     }
 
     private static async Task<int> RunAsync(LifecycleSession session, string[] args, int givenAttempts, int attempts, CancellationToken cancellationToken)
     {
-        if (args.Length == 0)
-        {
-            session.Error("No units given");
-            return 0;
-        }
         var found = await RegistryUnits.FindAsync(session, args, cancellationToken).ConfigureAwait(false);
         if (found.IsLeft)
         {
@@ -89,8 +79,15 @@ internal static class RestartCommand
                 session.Error($"Unable to restart unit {unit.Name} in state inactive");
                 continue;
             }
-            if (unit.CurrentState != DesiredState.Loaded && await SetAndWaitAsync(session, unit.Name, DesiredState.Loaded, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
+            if (unit.CurrentState == DesiredState.Loaded)
+            {
+                session.Logged("INFO", "restart.go:82", $"Unit({unit.Name}) already loaded, starting.");
+                if (await SetAndWaitAsync(session, unit.Name, DesiredState.Launched, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
+                continue;
+            }
+            if (await SetAndWaitAsync(session, unit.Name, DesiredState.Loaded, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
             if (await SetAndWaitAsync(session, unit.Name, DesiredState.Launched, attempts, cancellationToken).ConfigureAwait(false) != 0) return 1;
+            session.Logged("INFO", "restart.go:100", $"Unit({unit.Name}) was restarted.");
         }
         return 0;
     }

@@ -46,49 +46,18 @@ internal static class StartCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var command = CommandShape.Create(Help);
-        var flags = LifecycleFlags.AddTo(command, blocking: true, replaces: true, signs: true);
-        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => LifecycleRunner.RunAsync(context, setup, (session, t) => RunAsync(
-            session,
-            parse.GetValue<string[]>("args") ?? [],
-            flags,
-            parse,
-            t), token), cancellationToken));
+        var flags = LifecycleFlags.AddTo(command, context, blocking: true, replaces: true, signs: true);
+        LifecycleRunner.SetAction(command, context, globals, (session, parse, args, token) => RunAsync(session, args, flags, parse, token));
         return command;
     }
 
     private static async Task<int> RunAsync(LifecycleSession session, string[] args, LifecycleFlags flags, ParseResult parse, CancellationToken cancellationToken)
     {
-        if (args.Length == 0)
-        {
-            session.Error("No units given");
-            return 0;
-        }
-        if (await UnitCreation.CreateAsync(session, args, flags.Replace(parse), LifecycleFlags.Rules(parse), flags.GivenAttempts(parse), cancellationToken).ConfigureAwait(false) is { } failure)
-        {
-            session.Error($"Error creating units: {failure}");
-            return 1;
-        }
-        var triggered = await TargetStates.SetAsync(session, args, DesiredState.Launched, cancellationToken).ConfigureAwait(false);
-        if (triggered.IsLeft)
-        {
-            session.Error($"Error starting units: {triggered.Match(_ => "", error => error)}");
-            return 1;
-        }
-        var starting = new List<string>();
-        foreach (var unit in triggered.Match(units => units, _ => []))
-        {
-            if (GlobalUnits.Is(unit)) session.Out($"Triggered global unit {unit.Name} start");
-            else starting.Add(unit.Name);
-        }
-        var attempts = flags.Attempts(parse);
-        if (await UnitStateWait.TryWaitAsync(session, starting, "start", DesiredState.Launched, attempts, cancellationToken).ConfigureAwait(false) is { } error)
-        {
-            session.Error($"Error waiting for unit states, exit status: {error}");
-            return 1;
-        }
+        var starting = await UnitScheduling.RunAsync(session, args, flags, parse, DesiredState.Launched, "start", cancellationToken).ConfigureAwait(false);
+        if (starting is null) return 1;
         // With --no-block this prints "Triggered unit NAME start" a second time: fleetctl v1.0.0's
         // systemd wait has its own no-block branch with the same words as the state wait's.
-        if (await SystemdActiveWait.TryWaitAsync(session, starting, attempts, cancellationToken).ConfigureAwait(false) is { } systemd)
+        if (await SystemdActiveWait.TryWaitAsync(session, starting, flags.Attempts(parse), cancellationToken).ConfigureAwait(false) is { } systemd)
         {
             session.Error($"Error waiting for systemd unit states, err: {systemd}");
             return 1;

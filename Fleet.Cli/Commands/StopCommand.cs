@@ -44,55 +44,17 @@ internal static class StopCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var command = CommandShape.Create(Help);
-        var flags = LifecycleFlags.AddTo(command, blocking: true, replaces: false, signs: false);
-        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => LifecycleRunner.RunAsync(context, setup, (session, t) => RunAsync(
+        var flags = LifecycleFlags.AddTo(command, context, blocking: true, replaces: false, signs: false);
+        LifecycleRunner.SetAction(command, context, globals, (session, parse, args, token) => UnitDescheduling.RunAsync(
             session,
-            parse.GetValue<string[]>("args") ?? [],
+            args,
             flags.Attempts(parse),
-            t), token), cancellationToken));
+            DesiredState.Loaded,
+            "stop",
+            "stopped",
+            unit => unit.CurrentState == DesiredState.Inactive ? $"Unable to stop unit {unit.Name} in state inactive" : null,
+            token));
         return command;
     }
 
-    private static async Task<int> RunAsync(LifecycleSession session, string[] args, int attempts, CancellationToken cancellationToken)
-    {
-        if (args.Length == 0)
-        {
-            session.Error("No units given");
-            return 0;
-        }
-        var found = await RegistryUnits.FindAsync(session, args, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft)
-        {
-            session.Error(found.Match(_ => "", error => error));
-            return 1;
-        }
-        var units = found.Match(u => u, _ => []);
-        if (units.Count == 0)
-        {
-            session.Error("Units not found in registry");
-            return 0;
-        }
-        var stopping = new List<string>();
-        foreach (var unit in units)
-        {
-            var global = GlobalUnits.Is(unit);
-            if (!global && unit.CurrentState == DesiredState.Inactive)
-            {
-                session.Error($"Unable to stop unit {unit.Name} in state inactive");
-                return 1;
-            }
-            if (!global && unit.CurrentState == DesiredState.Loaded) continue;
-            // fleetctl does not look at the answer: a failure shows in the wait that follows.
-            await session.RequestAsync((client, token) => client.SetDesiredStateAsync(unit.Name, DesiredState.Loaded, token), cancellationToken).ConfigureAwait(false);
-            if (global) session.Out($"Triggered global unit {unit.Name} stop");
-            else stopping.Add(unit.Name);
-        }
-        if (await UnitStateWait.TryWaitAsync(session, stopping, "stop", DesiredState.Loaded, attempts, cancellationToken).ConfigureAwait(false) is { } error)
-        {
-            session.Error($"Failed to stop units {GoLists.Format(stopping)}. err: {error}");
-            return 1;
-        }
-        session.Error($"Successfully stopped units {GoLists.Format(stopping)}.");
-        return 0;
-    }
 }

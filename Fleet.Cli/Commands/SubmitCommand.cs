@@ -35,23 +35,13 @@ internal static class SubmitCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var command = CommandShape.Create(Help);
-        var flags = LifecycleFlags.AddTo(command, blocking: false, replaces: true, signs: true);
-        command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => LifecycleRunner.RunAsync(context, setup, (session, t) => RunAsync(
-            session,
-            parse.GetValue<string[]>("args") ?? [],
-            flags.Replace(parse),
-            LifecycleFlags.Rules(parse),
-            t), token), cancellationToken));
+        var flags = LifecycleFlags.AddTo(command, context, blocking: false, replaces: true, signs: true);
+        LifecycleRunner.SetAction(command, context, globals, (session, parse, args, token) => RunAsync(session, args, flags.Replace(parse), flags.Rules(), token));
         return command;
     }
 
     private static async Task<int> RunAsync(LifecycleSession session, string[] args, bool replace, ReplaceRules? rules, CancellationToken cancellationToken)
     {
-        if (args.Length == 0)
-        {
-            session.Error("No units given");
-            return 0;
-        }
         // submit has no --block-attempts: fleetctl's creation wait then reads 0, no limit.
         if (await UnitCreation.CreateAsync(session, args, replace, rules, attempts: 0, cancellationToken).ConfigureAwait(false) is { } failure)
         {

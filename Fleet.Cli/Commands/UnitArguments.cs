@@ -11,7 +11,7 @@ internal static class UnitArguments
     /// </summary>
     /// <param name="argument">The argument, a name or a path to a unit file.</param>
     /// <returns>The unit name.</returns>
-    public static string Mangle(string argument) => WithDefaultType(Base(argument));
+    public static string Mangle(string argument) => WithDefaultType(Lifecycle.GoPaths.Base(argument));
 
     /// <summary>
     /// fleetctl's <c>maybeAppendDefaultUnitType</c>: <c>.service</c> unless the name ends in one of
@@ -23,13 +23,4 @@ internal static class UnitArguments
     /// <returns>The name with a unit type.</returns>
     public static string WithDefaultType(string name) =>
         RecognizedTypes.Any(type => name.EndsWith(type, StringComparison.Ordinal)) ? name : name + ".service";
-
-    // Go's path.Base: slashes only, trailing ones ignored, "." for nothing and "/" for only slashes.
-    private static string Base(string path)
-    {
-        if (path.Length == 0) return ".";
-        var trimmed = path.TrimEnd('/');
-        if (trimmed.Length == 0) return "/";
-        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
-    }
 }

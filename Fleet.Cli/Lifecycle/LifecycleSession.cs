@@ -59,6 +59,15 @@ internal sealed class LifecycleSession : IAsyncDisposable
         Context.Stderr.Flush();
     });
 
+    /// <summary>How fleetctl's log lines are written.</summary>
+    public FleetctlLog Log { get; init; } = new(TimeProvider.System);
+
+    /// <summary>A line of fleetctl's log (on standard error), written at once.</summary>
+    /// <param name="level">fleet's level: <c>INFO</c>, <c>WARN</c>.</param>
+    /// <param name="source">The Go file and line fleetctl logs from.</param>
+    /// <param name="message">The message.</param>
+    public void Logged(string level, string source, string message) => Error(Log.Line(level, source, message));
+
     /// <summary>fleetctl's text for a failed request.</summary>
     /// <param name="error">The failure.</param>
     /// <param name="method">The request's method.</param>

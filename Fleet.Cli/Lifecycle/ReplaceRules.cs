@@ -28,14 +28,11 @@ internal sealed record ReplaceRules(string Command, IReadOnlySet<DesiredState> A
         return command is null ? null : new ReplaceRules(command, ByCommand[command]);
     }
 
-    /// <summary>Whether <paramref name="unit"/> may be replaced; when not, fleetctl's warning is printed.</summary>
-    /// <param name="session">The run.</param>
+    /// <summary>fleetctl's warning when <paramref name="unit"/> may not be replaced, or null when it may.</summary>
     /// <param name="unit">The unit in the registry.</param>
-    /// <returns>Whether to replace it.</returns>
-    public bool Allows(LifecycleSession session, FleetUnit unit)
-    {
-        if (unit.DesiredState is { } state && Allowed.Contains(state)) return true;
-        session.Error($"Warning: can not replace Unit({unit.Name}) in state '{unit.DesiredState?.ToFleetString()}', use the appropriate command");
-        return false;
-    }
+    /// <returns>The warning to print, or null.</returns>
+    public string? Refusal(FleetUnit unit) =>
+        unit.DesiredState is { } state && Allowed.Contains(state)
+            ? null
+            : $"Warning: can not replace Unit({unit.Name}) in state '{unit.DesiredState?.ToFleetString()}', use the appropriate command";
 }

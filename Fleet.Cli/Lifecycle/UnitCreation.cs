@@ -62,17 +62,29 @@ internal static class UnitCreation
             return false;
         }
         if (rules is null) return "error: replacing units is not supported in this context";
-        return rules.Allows(session, unit);
+        if (rules.Refusal(unit) is not { } refusal) return true;
+        session.Error(refusal);
+        return false;
     }
 
-    // fleetctl's createUnit: fleet's name and option rules first (their errors as they are), then the request.
+    // fleetctl's createUnit: fleet's name and option rules first (their errors as they are), then
+    // the request, which names no desired state: fleet then refuses to touch a unit it holds with
+    // the same content (409) rather than moving it.
     private static async Task<string?> CreateUnitAsync(LifecycleSession session, string name, UnitFile contents, CancellationToken cancellationToken)
     {
-        if (UnitNames.Validate(name).IsLeft) return UnitNames.Validate(name).Match(_ => "", error => error.Message);
-        var created = await session.RequestAsync((client, token) => client.CreateUnitAsync(name, contents, DesiredState.Inactive, token), cancellationToken).ConfigureAwait(false);
+        var validName = UnitNames.Validate(name);
+        if (validName.IsLeft) return validName.Match(_ => "", error => error.Message);
+        var checkedOptions = contents.Validate();
+        if (checkedOptions.IsLeft) return checkedOptions.Match(_ => "", error => error.Message);
+        // fleetctl warns of the first unknown [X-Fleet] key it meets (its map's order; here the file's).
+        if (contents.Requirements(name).UnrecognizedKeys is [var unknown, ..])
+        {
+            session.Logged("WARN", "fleetctl.go:674", $"Unit {name}: unrecognized requirement in [X-Fleet] section: {Core.Text.GoQuoting.Quote(unknown)}");
+        }
+        var created = await session.RequestAsync((client, token) => client.CreateUnitAsync(name, contents, token), cancellationToken).ConfigureAwait(false);
         return created.MatchUnsafe(
             Right: _ => null,
-            Left: error => error.Kind == ErrorKind.Validation
+            Left: error => error.Kind is ErrorKind.Validation or ErrorKind.UnitFile
                 ? error.Message
                 : $"failed creating unit {name}: {session.Describe(error, "PUT", RegistryErrors.UnitPath(name))}");
     }

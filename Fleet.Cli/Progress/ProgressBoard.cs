@@ -13,7 +13,7 @@ internal static class ProgressBoard
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.StderrIsTerminal
-            ? new TerminalProgressBoard(context.Stderr, TerminalBoardSettings.For(context.Variables))
+            ? new TerminalProgressBoard(context.Stderr, TerminalBoardSettings.For(context))
             : SilentProgressBoard.Instance;
     }
 }

@@ -8,8 +8,8 @@ namespace Fleet.Cli.Progress;
 internal sealed record TerminalBoardSettings(bool Colour, bool Unicode, int Width, TimeSpan? Animation)
 {
     /// <summary>The settings for the terminal the command line runs in.</summary>
-    /// <param name="variables">The environment variables.</param>
+    /// <param name="context">The run's environment and the terminal's reported width.</param>
     /// <returns>The settings.</returns>
-    public static TerminalBoardSettings For(IReadOnlyDictionary<string, string> variables) =>
-        new(Terminals.Colour(variables), Terminals.Unicode(variables), Terminals.Width(variables), TimeSpan.FromMilliseconds(100));
+    public static TerminalBoardSettings For(CliContext context) =>
+        new(Terminals.Colour(context.Variables), Terminals.Unicode(context.Variables), Terminals.Width(context.TerminalWidth, context.Variables), TimeSpan.FromMilliseconds(100));
 }

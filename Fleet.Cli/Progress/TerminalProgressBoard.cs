@@ -28,6 +28,7 @@ internal sealed class TerminalProgressBoard : IProgressBoard
     private int turn;
     private bool cursorHidden;
     private bool disposed;
+    private int disposing;
 
     /// <summary>Creates a board drawing on <paramref name="terminal"/>.</summary>
     /// <param name="terminal">Standard error, a terminal (or a test's stand-in for one).</param>
@@ -104,11 +105,12 @@ internal sealed class TerminalProgressBoard : IProgressBoard
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A second dispose must not touch the token source the first one disposed.
+        if (Interlocked.Exchange(ref disposing, 1) == 1) return;
         await stopping.CancelAsync().ConfigureAwait(false);
         await animation.ConfigureAwait(false);
         lock (gate)
         {
-            if (disposed) return;
             rows.Clear();
             Erase();
             if (cursorHidden) frame.Cursor.Show();

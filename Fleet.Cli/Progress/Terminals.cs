@@ -37,19 +37,27 @@ internal static class Terminals
         return false;
     }
 
-    /// <summary>The terminal's width in columns, or 80 when it does not say.</summary>
-    /// <param name="variables">The environment variables (<c>COLUMNS</c> when the terminal does not answer).</param>
-    /// <returns>The width.</returns>
-    public static int Width(IReadOnlyDictionary<string, string> variables)
+    /// <summary>The width the terminal reports for this process, or null when there is none to ask.</summary>
+    /// <returns>The columns, or null.</returns>
+    public static int? WindowWidth()
     {
         try
         {
-            if (Console.WindowWidth > 0) return Console.WindowWidth;
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
         }
         catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
         {
-            // No terminal to ask: fall through to COLUMNS.
+            return null;
         }
+    }
+
+    /// <summary>The terminal's width in columns: what it reported, else <c>COLUMNS</c>, else 80.</summary>
+    /// <param name="reported">The width the terminal reported at start (<see cref="CliContext.TerminalWidth"/>), or null.</param>
+    /// <param name="variables">The environment variables.</param>
+    /// <returns>The width.</returns>
+    public static int Width(int? reported, IReadOnlyDictionary<string, string> variables)
+    {
+        if (reported is > 0) return reported.Value;
         return variables.TryGetValue("COLUMNS", out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 0
             ? columns
             : DefaultWidth;

@@ -35,6 +35,28 @@ public sealed partial class FleetClient
     {
         ArgumentNullException.ThrowIfNull(file);
         if (file.Options.Count == 0) return APIError.Validation("a unit needs at least one option (fleet: unit does not exist and options field empty)");
+        return await PutUnitAsync(name, file, desiredState, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates a unit without naming a desired state, as fleetctl's <c>submit</c>, <c>load</c> and
+    /// <c>start</c> do: fleet gives a new unit <c>inactive</c>, replaces a unit whose content
+    /// differs (which then is <c>inactive</c> too), and answers 409 <c>must provide DesiredState to update
+    /// existing unit</c> for a unit it holds with the same content, so an existing unit is never
+    /// moved. The name and the options are checked as fleet checks them; a file without options is
+    /// sent as it is, and fleet answers 409 <c>unit does not exist and options field empty</c> for it.
+    /// </summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="file">The unit file.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<Either<APIError, LanguageExt.Unit>> CreateUnitAsync(string name, UnitFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return PutUnitAsync(name, file, null, cancellationToken);
+    }
+
+    private async Task<Either<APIError, LanguageExt.Unit>> PutUnitAsync(string name, UnitFile file, DesiredState? desiredState, CancellationToken cancellationToken)
+    {
         var checkedFile = file.Validate();
         if (checkedFile.IsLeft) return checkedFile.Match(_ => default!, error => (Either<APIError, LanguageExt.Unit>)error);
         return await UnitRequestAsync(name, target =>

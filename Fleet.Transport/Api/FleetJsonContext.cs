@@ -29,10 +29,10 @@ internal sealed record ErrorEntity([property: JsonPropertyName("error")] ErrorDe
 /// <summary>The inside of an <see cref="ErrorEntity"/>.</summary>
 internal sealed record ErrorDetail([property: JsonPropertyName("code")] int Code, [property: JsonPropertyName("message")] string? Message);
 
-/// <summary>A PUT that creates or replaces a unit, as fleetctl writes it.</summary>
+/// <summary>A PUT that creates or replaces a unit, as fleetctl writes it; without a desired state the field is left out.</summary>
 internal sealed record UnitBody(
     [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("desiredState")] DesiredState DesiredState,
+    [property: JsonPropertyName("desiredState")] DesiredState? DesiredState,
     [property: JsonPropertyName("options")] IReadOnlyList<UnitOption> Options);
 
 /// <summary>A PUT that changes only a unit's desired state.</summary>

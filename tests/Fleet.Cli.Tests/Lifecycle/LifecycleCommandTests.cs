@@ -107,7 +107,8 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
         var result = await RunAsync(["restart", Hello, "db.service"]);
 
         Assert.Equal("Unit hello.service loaded on 222f532f.../172.17.8.101\nUnit hello.service launched on 222f532f.../172.17.8.101\n", result.Stdout);
-        Assert.Equal("Unable to restart unit db.service in state inactive\n", result.Stderr);
+        // fleetctl logs each restart, its log's line starting with the date and time.
+        Assert.Matches(@"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} INFO restart\.go:100: Unit\(hello\.service\) was restarted\.\nUnable to restart unit db\.service in state inactive\n\z", result.Stderr);
         Assert.Equal(0, result.ExitCode);
     }
 

@@ -32,6 +32,31 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
+    public async Task DisposingTwiceIsHarmless()
+    {
+        var board = Board(colour: false, unicode: false, width: 80);
+        board.Watch("web@1.service", "launched");
+
+        await board.DisposeAsync();
+        await board.DisposeAsync();
+
+        Assert.Empty(VirtualTerminal.Play(terminal.ToString()).Screen);
+    }
+
+    [Theory]
+    [InlineData(120, "100", 120)]
+    [InlineData(null, "100", 100)]
+    [InlineData(null, "wide", 80)]
+    [InlineData(0, null, 80)]
+    public void TheWidthIsTheTerminalsThenColumnsThen80(int? reported, string? columns, int width)
+    {
+        var variables = columns is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["COLUMNS"] = columns };
+        var context = new CliContext(terminal, terminal, variables) { TerminalWidth = reported };
+
+        Assert.Equal(width, TerminalBoardSettings.For(context).Width);
+    }
+
+    [Fact]
     public async Task WhatStaysOnTheScreenIsExactlyThePrintedLines()
     {
         var board = Board(colour: true, unicode: true, width: 80);

@@ -13,6 +13,9 @@ public sealed class TerminalRunTests : IAsyncLifetime
 
     private readonly TemporaryFolder folder = new();
     private readonly StringWriter terminal = new() { NewLine = "\n" };
+
+    // A wait that regresses fails the test instead of hanging the run.
+    private readonly CancellationTokenSource deadline = new(TimeSpan.FromSeconds(30));
     private ServedFleet fleet = null!;
 
     /// <inheritdoc />
@@ -26,6 +29,7 @@ public sealed class TerminalRunTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await fleet.DisposeAsync();
+        deadline.Dispose();
         folder.Dispose();
     }
 
@@ -38,7 +42,7 @@ public sealed class TerminalRunTests : IAsyncLifetime
             StderrIsTerminal = true,
         };
 
-        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, CancellationToken.None);
+        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, deadline.Token);
 
         var drawn = terminal.ToString();
         Assert.Equal(0, exit);
@@ -56,7 +60,7 @@ public sealed class TerminalRunTests : IAsyncLifetime
     {
         var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8" });
 
-        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, CancellationToken.None);
+        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, deadline.Token);
 
         Assert.Equal(0, exit);
         Assert.Equal(Expected, terminal.ToString());

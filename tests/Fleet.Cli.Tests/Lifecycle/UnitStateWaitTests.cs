@@ -18,6 +18,9 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
     private static readonly WaitTiming Quick = new(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200));
 
     private readonly StringWriter output = new() { NewLine = "\n" };
+
+    // A wait that regresses fails the test instead of hanging the run.
+    private readonly CancellationTokenSource deadline = new(TimeSpan.FromSeconds(30));
     private ServedFleet fleet = null!;
     private FleetClient client = null!;
     private LifecycleSession session = null!;
@@ -38,6 +41,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
         await session.DisposeAsync();
         await client.DisposeAsync();
         await fleet.DisposeAsync();
+        deadline.Dispose();
     }
 
     [Fact]
@@ -47,7 +51,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
         await CreateAsync("a.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Inactive);
         await CreateAsync("b.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Inactive);
 
-        var gaveUp = await UnitStateWait.WaitAsync(session, ["monitor.service", "a.service", "b.service"], DesiredState.Inactive, 0, CancellationToken.None);
+        var gaveUp = await UnitStateWait.WaitAsync(session, ["monitor.service", "a.service", "b.service"], DesiredState.Inactive, 0, deadline.Token);
 
         Assert.Empty(gaveUp);
         // A global unit has no current state, and fleetctl prints it as it is: nothing after the space.
@@ -61,9 +65,9 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
         await CreateAsync("y.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Launched);
         await fleet.Server.Cluster.WaitUntilSettledAsync();
 
-        await UnitStateWait.WaitAsync(session, ["x.service", "y.service"], DesiredState.Launched, 0, CancellationToken.None);
+        await UnitStateWait.WaitAsync(session, ["x.service", "y.service"], DesiredState.Launched, 0, deadline.Token);
         // Read once per run: a later wait names every machine.
-        await UnitStateWait.WaitAsync(session, ["x.service", "y.service"], DesiredState.Launched, 0, CancellationToken.None);
+        await UnitStateWait.WaitAsync(session, ["x.service", "y.service"], DesiredState.Launched, 0, deadline.Token);
 
         Assert.Equal(
             "Unit x.service launched\n" +
@@ -80,7 +84,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
         await CreateAsync("hello.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Launched);
         await fleet.Server.Cluster.WaitUntilSettledAsync();
 
-        var error = await UnitStateWait.TryWaitAsync(session, ["nowhere.service", "hello.service"], "start", DesiredState.Launched, 2, CancellationToken.None);
+        var error = await UnitStateWait.TryWaitAsync(session, ["nowhere.service", "hello.service"], "start", DesiredState.Launched, 2, deadline.Token);
 
         Assert.Equal("timed out waiting for unit nowhere.service to report state launched", error);
         Assert.Equal(
@@ -92,7 +96,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
     [Fact]
     public async Task WithoutBlockingItOnlySaysWhatWasTriggered()
     {
-        var error = await UnitStateWait.TryWaitAsync(session, ["a.service", "b.service"], "stop", DesiredState.Loaded, -1, CancellationToken.None);
+        var error = await UnitStateWait.TryWaitAsync(session, ["a.service", "b.service"], "stop", DesiredState.Loaded, -1, deadline.Token);
 
         Assert.Null(error);
         Assert.Equal("Triggered unit a.service stop\nTriggered unit b.service stop\n", output.ToString());

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Fleet.Cli.Lifecycle;
+using Fleet.Cli.Tests.Harness;
+
+namespace Fleet.Cli.Tests.Lifecycle;
+
+/// <summary>
+/// The lines fleetctl's log writes by default (on standard error, with the local date and time).
+/// The expected texts are what fleetctl v1.0.0 (built from source) printed for the same steps,
+/// with the timestamp matched by its shape.
+/// </summary>
+public sealed partial class LogLineTests : IAsyncLifetime
+{
+    private readonly TemporaryFolder folder = new();
+    private ServedFleet fleet = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await fleet.DisposeAsync();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public async Task AnUnknownFleetKeyIsWarnedAboutAndTheUnitCreated()
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "typo2.service"), "[Service]\nExecStart=/bin/true\n[X-Fleet]\nMachineMetdata=a=b\n");
+
+        var result = await RunAsync(["submit", "typo2.service"]);
+
+        Assert.Equal("Unit typo2.service inactive\n", result.Stdout);
+        Assert.Equal("WARN fleetctl.go:674: Unit typo2.service: unrecognized requirement in [X-Fleet] section: \"MachineMetdata\"\n", WithoutTimestamps(result.Stderr));
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task RestartLogsWhatItDoes()
+    {
+        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "hello.service"), Path.Combine(folder.Path, "hello.service"));
+        Assert.Equal(0, (await RunAsync(["start", "hello.service"])).ExitCode);
+
+        var launched = await RunAsync(["restart", "hello.service"]);
+        Assert.Equal(0, (await RunAsync(["stop", "hello.service"])).ExitCode);
+        var loaded = await RunAsync(["restart", "hello.service"]);
+
+        Assert.Equal("INFO restart.go:100: Unit(hello.service) was restarted.\n", WithoutTimestamps(launched.Stderr));
+        Assert.Equal("Unit hello.service launched on 222f532f.../172.17.8.101\n", loaded.Stdout);
+        Assert.Equal("INFO restart.go:82: Unit(hello.service) already loaded, starting.\n", WithoutTimestamps(loaded.Stderr));
+    }
+
+    [Fact]
+    public void ALineCarriesTheLocalDateAndTime()
+    {
+        var log = new FleetctlLog(new PinnedTime(new DateTimeOffset(2026, 11, 23, 10, 37, 16, TimeSpan.Zero), TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET")));
+
+        Assert.Equal("2026/11/23 11:37:16 INFO restart.go:100: Unit(a.service) was restarted.", log.Line("INFO", "restart.go:100", "Unit(a.service) was restarted."));
+    }
+
+    // Every line of fleet's log begins "YYYY/MM/DD HH:MM:SS ".
+    private static string WithoutTimestamps(string text)
+    {
+        Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches(Timestamp(), line));
+        return Timestamp().Replace(text, "");
+    }
+
+    [GeneratedRegex(@"(?m)^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} ")]
+    private static partial Regex Timestamp();
+
+    private Task<CliResult> RunAsync(string[] arguments) =>
+        CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, .. arguments], workingDirectory: folder.Path);
+
+    private sealed class PinnedTime(DateTimeOffset now, TimeZoneInfo zone) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => zone;
+    }
+}
