@@ -60,9 +60,12 @@ internal static class FleetctlApp
         root.Subcommands.Add(CatCommand.Create(context, globals));
         root.Subcommands.Add(DestroyCommand.Create(context, globals));
         root.Subcommands.Add(FdForwardCommand.Create(context, globals));
+        root.Subcommands.Add(JournalCommand.Create(context, globals));
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
+        root.Subcommands.Add(SshCommand.Create(context, globals));
+        root.Subcommands.Add(StatusCommand.Create(context, globals));
         root.Subcommands.Add(VersionCommand.Create(context, globals));
         root.Subcommands.Add(ServeCommand.Create(context));
         return root;

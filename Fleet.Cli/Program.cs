@@ -1,5 +1,6 @@
 using System.Collections;
 using Fleet.Cli;
+using Fleet.Cli.Forwarding;
 
 var variables = new Dictionary<string, string>(StringComparer.Ordinal);
 foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables()) variables[(string)entry.Key] = (string?)entry.Value ?? "";
@@ -13,6 +14,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-var code = await FleetctlApp.RunAsync(args, new CliContext(stdout, stderr, variables), stop.Token).ConfigureAwait(false);
+// Descriptor 0 itself rather than Console.In: on a terminal Console.In would take over the
+// terminal's line editing, and a remote shell needs the bytes as they are typed.
+await using var stdin = StandardStreams.OpenInput();
+var context = new CliContext(stdout, stderr, variables) { Stdin = stdin, StdinIsTerminal = !Console.IsInputRedirected };
+var code = await FleetctlApp.RunAsync(args, context, stop.Token).ConfigureAwait(false);
 await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
 return code;

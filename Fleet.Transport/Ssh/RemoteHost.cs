@@ -101,10 +101,13 @@ public sealed class RemoteHost : IDisposable
     /// Runs <paramref name="command"/> (a shell command line, as ssh takes it) on the host, copying
     /// its standard output and error to <paramref name="output"/> and <paramref name="error"/> as
     /// they arrive, flushing after each piece, and <paramref name="input"/> to its standard input
-    /// until the input ends (then the command's input ends too). No pseudo-terminal is asked for.
+    /// until the input ends (then the command's input ends too, once some input was sent: SSH.NET
+    /// sends the end of a command's input only after input, so a command that reads an input that
+    /// was empty from the start waits for more). No pseudo-terminal is asked for. A session that
+    /// ended since the last command is opened again.
     /// </summary>
     /// <param name="command">The command line, run by the user's shell on the host.</param>
-    /// <param name="input">Copied to the command's standard input; null leaves it open and empty.</param>
+    /// <param name="input">Copied to the command's standard input while it runs; null leaves it open and empty.</param>
     /// <param name="output">Receives its standard output.</param>
     /// <param name="error">Receives its standard error.</param>
     /// <param name="cancellationToken">
@@ -117,17 +120,16 @@ public sealed class RemoteHost : IDisposable
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var client = await session.ClientAsync(cancellationToken).ConfigureAwait(false);
-        if (client.IsLeft) return client.Match(_ => default!, e => (Either<APIError, RemoteExit>)e);
-
-        var started = await StartAsync(client.Match(c => c, _ => null!), command, cancellationToken).ConfigureAwait(false);
+        var started = await WithLiveSessionAsync(client => StartAsync(client, command, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (started.IsLeft) return started.Match(_ => default!, e => (Either<APIError, RemoteExit>)e);
         var (exec, running) = started.Match(s => s, _ => default);
         using (exec)
         {
             var stdout = CopyAsync(exec.OutputStream, output, flush: true);
             var stderr = CopyAsync(exec.ExtendedOutputStream, error, flush: true);
-            if (input is not null) Feed(input, exec.CreateInputStream(), endWithInput: true);
+            // Input that arrives after the command ended is dropped: sent on a channel the server
+            // has closed it would make the server end the whole session.
+            if (input is not null && InputOf(exec) is { } commandInput) Feed(input, commandInput, () => !running.IsCompleted);
             // A reader that went away (a closed pipe) ends the command, as it would end ssh.
             var outputs = Task.WhenAll(stdout, stderr);
             _ = outputs.ContinueWith(_ => exec.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -179,31 +181,35 @@ public sealed class RemoteHost : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var connected = await session.ClientAsync(cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft) return connected.Match(_ => default!, e => (Either<APIError, LanguageExt.Unit>)e);
-        var client = connected.Match(c => c, _ => null!);
-
         using var typed = new HeldOpenInput(input);
         using var shown = new FlushingOutput(output);
         using var reported = new FlushingOutput(error);
-        using var shell = terminal is null
-            ? client.CreateShellNoTerminal(typed, shown, reported, BufferSize)
-            : client.CreateShell(typed, shown, reported, terminal.Name, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, TerminalModeValues, BufferSize);
-        var ended = new TaskCompletionSource<APIError?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        shell.Stopped += (_, _) => ended.TrySetResult(null);
-        shell.ErrorOccurred += (_, e) => ended.TrySetResult(SshErrors.At(Host, SshStage.Session, $"the shell's session broke: {e.Exception.Message}"));
+        var started = await WithLiveSessionAsync(async client =>
+        {
+            var ended = new TaskCompletionSource<APIError?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var shell = terminal is null
+                ? client.CreateShellNoTerminal(typed, shown, reported, BufferSize)
+                : client.CreateShell(typed, shown, reported, terminal.Name, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, TerminalModeValues, BufferSize);
+            shell.Stopped += (_, _) => ended.TrySetResult(null);
+            shell.ErrorOccurred += (_, e) => ended.TrySetResult(SshErrors.At(Host, SshStage.Session, $"the shell's session broke: {e.Exception.Message}"));
+            try
+            {
+                // The channel and its requests are opened synchronously; keep them off the caller's thread.
+                await Task.Run(shell.Start, cancellationToken).ConfigureAwait(false);
+                return (Either<APIError, (Shell Shell, Task<APIError?> Ended)>)(shell, ended.Task);
+            }
+            catch (Exception e) when (e is SshException or ObjectDisposedException or SocketException or InvalidOperationException)
+            {
+                shell.Dispose();
+                return SshErrors.At(Host, SshStage.ChannelOpen, $"the host did not open a shell: {e.Message}");
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (started.IsLeft) return started.Match(_ => default!, e => (Either<APIError, LanguageExt.Unit>)e);
+        var (shell, ended) = started.Match(s => s, _ => default);
+        using var _ = shell;
         try
         {
-            // The channel and its requests are opened synchronously; keep them off the caller's thread.
-            await Task.Run(shell.Start, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or SocketException or InvalidOperationException)
-        {
-            return SshErrors.At(Host, SshStage.ChannelOpen, $"the host did not open a shell: {e.Message}");
-        }
-        try
-        {
-            var failure = await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var failure = await ended.WaitAsync(cancellationToken).ConfigureAwait(false);
             return failure is null ? LanguageExt.Unit.Default : failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -222,6 +228,34 @@ public sealed class RemoteHost : IDisposable
         catch (Exception e) when (e is SshException or ObjectDisposedException or SocketException or InvalidOperationException)
         {
             // Ended meanwhile.
+        }
+    }
+
+    // Starts something on the session; when that fails because the session has ended (SSH.NET can
+    // upset the server at the very end of a command), opens the session again and tries once more.
+    private async Task<Either<APIError, T>> WithLiveSessionAsync<T>(Func<SshClient, Task<Either<APIError, T>>> start, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var connected = await session.ClientAsync(cancellationToken).ConfigureAwait(false);
+            if (connected.IsLeft) return connected.Match(_ => default!, e => (Either<APIError, T>)e);
+            var client = connected.Match(c => c, _ => null!);
+            var started = await start(client).ConfigureAwait(false);
+            if (started.IsRight || attempt > 1 || IsAlive(client) || session.IsBorrowed) return started;
+            session.Drop(client);
+        }
+    }
+
+    // The session drops a client whose connection failed, disposing it, at any moment.
+    private static bool IsAlive(SshClient client)
+    {
+        try
+        {
+            return client.IsConnected;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
         }
     }
 
@@ -258,6 +292,19 @@ public sealed class RemoteHost : IDisposable
         }
     }
 
+    // Null when the command has already ended: a quick one can finish before its input is asked for.
+    private static Stream? InputOf(SshCommand exec)
+    {
+        try
+        {
+            return exec.CreateInputStream();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     // Copies until the source ends. SSH.NET's streams ignore cancellation; disposing them ends a read.
     private static async Task CopyAsync(Stream from, Stream to, bool flush)
     {
@@ -272,15 +319,22 @@ public sealed class RemoteHost : IDisposable
     }
 
     // The input may never end (a terminal): nobody waits for this copy, which stops at the input's
-    // end, when the remote side has gone, or with the process. Closing a command's input stream
-    // sends the end of its input; closing a shell stream would close the shell.
-    private static void Feed(Stream input, Stream remote, bool endWithInput)
+    // end (closing the command's input stream then sends the end of its input), when the command
+    // has ended, or with the process.
+    private static void Feed(Stream input, Stream remote, Func<bool> open)
     {
         _ = Task.Run(async () =>
         {
             try
             {
-                await CopyAsync(input, remote, flush: true).ConfigureAwait(false);
+                var buffer = new byte[BufferSize];
+                while (true)
+                {
+                    var read = await input.ReadAsync(buffer, CancellationToken.None).ConfigureAwait(false);
+                    if (read == 0 || !open()) break;
+                    await remote.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None).ConfigureAwait(false);
+                    await remote.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is IOException or SshException or ObjectDisposedException or SocketException or InvalidOperationException or NotSupportedException)
             {
@@ -288,7 +342,7 @@ public sealed class RemoteHost : IDisposable
             }
             finally
             {
-                if (endWithInput) Close(remote);
+                if (open()) Close(remote);
             }
         });
     }

@@ -69,6 +69,30 @@ public sealed class RemoteHostTests(SshTunnelFixture fixture) : IClassFixture<Ss
     }
 
     [Fact]
+    public async Task A_command_that_ends_before_its_input_is_given_ends_as_usual()
+    {
+        using var host = await ConnectAsync(Route.Direct);
+
+        // Quick commands: some end before the input is offered to them.
+        var exits = new List<RemoteExit>();
+        for (var i = 0; i < 20; i++) exits.Add((await RunAsync(host, "exit 2", "unread\n")).Exit);
+
+        Assert.All(exits, exit => Assert.Equal(new RemoteExit(2, null), exit));
+    }
+
+    [Fact]
+    public async Task A_session_that_dropped_between_commands_is_opened_again()
+    {
+        using var host = await ConnectAsync(Route.Direct);
+        var before = await RunAsync(host, "echo before");
+
+        Assert.True(fixture.Sshd.DropSessions() > 0);
+        var after = await RunAsync(host, "echo after");
+
+        Assert.Equal(("before\n", "after\n"), (before.Output, after.Output));
+    }
+
+    [Fact]
     public async Task A_command_killed_by_a_signal_says_which()
     {
         using var host = await ConnectAsync(Route.Direct);
