@@ -29,10 +29,11 @@ public sealed class RemoteCluster : IAsyncLifetime
     /// <summary>The machine that publishes 127.0.0.1 with the sshd's port.</summary>
     public const string WithPort = "bbbb2222bbbb2222bbbb2222bbbb2222";
 
-    // Each stand-in prints its name and its arguments in brackets, then its standard error line.
+    // Each stand-in prints its name and its arguments in brackets in one write (so that, on a terminal,
+    // its standard error line cannot land inside it), then its standard error line.
     private const string Systemctl = """
         #!/bin/sh
-        printf 'systemctl'; for a in "$@"; do printf ' [%s]' "$a"; done; printf '\n'
+        line=systemctl; for a in "$@"; do line="$line [$a]"; done; printf '%s\n' "$line"
         echo "systemctl's standard error" >&2
         case "$*" in *failing*) exit 3;; esac
         exit 0
@@ -41,7 +42,7 @@ public sealed class RemoteCluster : IAsyncLifetime
     // With -f it keeps running, as journalctl -f does, until its input (the SSH channel) closes.
     private const string Journalctl = """
         #!/bin/sh
-        printf 'journalctl'; for a in "$@"; do printf ' [%s]' "$a"; done; printf '\n'
+        line=journalctl; for a in "$@"; do line="$line [$a]"; done; printf '%s\n' "$line"
         for a in "$@"; do
           if [ "$a" = "-f" ]; then echo "following"; exec cat >/dev/null; fi
         done
