@@ -4,7 +4,6 @@ using Fleet.Cli.Help;
 using Fleet.Cli.Parsing;
 using Fleet.Cli.Remote;
 using Fleet.Core;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Commands;
 
@@ -73,16 +72,9 @@ internal static class JournalCommand
             return 1;
         }
         var name = UnitArguments.Mangle(args[0]);
-        var connected = await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft)
-        {
-            context.Error($"Error retrieving unit {name}: {Output.RequestErrors.Describe(connected.Match(_ => null!, e => e), setup, $"units/{Uri.EscapeDataString(name)}?alt=json")}");
-            return 1;
-        }
-        await using var client = connected.Match(c => c, _ => null!);
-        var cluster = new ClusterLookup(client, setup);
         try
         {
+            await using var cluster = await ClusterLookup.ConnectAsync(setup, cancellationToken).ConfigureAwait(false);
             var (unit, error) = await cluster.UnitAsync(name, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Fleet.Cli.Help;
 using Fleet.Cli.Parsing;
 using Fleet.Cli.Remote;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Commands;
 
@@ -79,16 +78,9 @@ internal static class SshCommand
             context.Error("Both machine and unit flags provided, please specify only one.");
             return 1;
         }
-        var connected = await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft)
-        {
-            context.Error($"Unable to proceed: {Output.RequestErrors.Describe(connected.Match(_ => null!, e => e), setup, "machines?alt=json")}");
-            return 1;
-        }
-        await using var client = connected.Match(c => c, _ => null!);
-        var cluster = new ClusterLookup(client, setup);
         try
         {
+            await using var cluster = await ClusterLookup.ConnectAsync(setup, cancellationToken).ConfigureAwait(false);
             return await SshAsync(context, runner, cluster, args, target, forwardAgent, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

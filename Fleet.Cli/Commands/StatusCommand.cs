@@ -3,7 +3,6 @@ using Fleet.Cli.Help;
 using Fleet.Cli.Parsing;
 using Fleet.Cli.Remote;
 using Fleet.Core;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Commands;
 
@@ -49,16 +48,9 @@ internal static class StatusCommand
     private static async Task<int> RunAsync(CliContext context, ClientSetup setup, RemoteRunner runner, string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0) return 0;
-        var connected = await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft)
-        {
-            context.Error($"Error retrieving unit: {Output.RequestErrors.Describe(connected.Match(_ => null!, e => e), setup, $"units/{Uri.EscapeDataString(UnitArguments.Mangle(args[0]))}?alt=json")}");
-            return 1;
-        }
-        await using var client = connected.Match(c => c, _ => null!);
-        var cluster = new ClusterLookup(client, setup);
         try
         {
+            await using var cluster = await ClusterLookup.ConnectAsync(setup, cancellationToken).ConfigureAwait(false);
             return await StatusAsync(context, runner, cluster, args, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
