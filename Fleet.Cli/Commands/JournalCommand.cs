@@ -107,5 +107,5 @@ internal static class JournalCommand
         }
     }
 
-    private sealed record JournalFlags(int Lines, bool Follow, bool Sudo, string Output);
+    private sealed record JournalFlags(long Lines, bool Follow, bool Sudo, string Output);
 }

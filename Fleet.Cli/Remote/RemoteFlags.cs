@@ -12,69 +12,102 @@ internal static class RemoteFlags
 
     /// <summary><c>--ssh-port</c>: the port of the machines' SSH servers; null when not given.</summary>
     /// <returns>The option.</returns>
-    public static Option<int?> SshPort() => Integer("--ssh-port", "Connect to remote hosts over SSH using this TCP port.");
+    public static Option<long?> SshPort() => Integer("--ssh-port", "Connect to remote hosts over SSH using this TCP port.");
 
-    /// <summary>An integer flag that reads its value as Go's <c>strconv.ParseInt(s, 0, 64)</c> does; null when not given.</summary>
+    /// <summary>
+    /// An integer flag that reads its value as pflag's int flags do, with Go's
+    /// <c>strconv.ParseInt(s, 0, 64)</c>, and refuses one in pflag's words; null when not given.
+    /// </summary>
     /// <param name="name">The flag, with its dashes.</param>
     /// <param name="description">What it does.</param>
     /// <returns>The option.</returns>
-    public static Option<int?> Integer(string name, string description) => new(name) { Description = description, CustomParser = ParseInteger };
+    public static Option<long?> Integer(string name, string description) => new(name) { Description = description, CustomParser = ParseInteger };
 
-    private static int? ParseInteger(ArgumentResult result)
+    private static long? ParseInteger(ArgumentResult result)
     {
         var text = result.Tokens[0].Value;
         var name = result.Parent is OptionResult option ? option.Option.Name : "";
         var (value, problem) = GoInteger(text);
         if (problem is null) return value;
-        result.AddError($"invalid argument {Quote(text)} for {Quote(name)} flag: strconv.ParseInt: parsing {Quote(text)}: {problem}");
+        // pflag's setFlag: invalid argument "VALUE" for ARG: ERROR.
+        result.AddError($"invalid argument {Quote(text)} for {name}: strconv.ParseInt: parsing {Quote(text)}: {problem}");
         return null;
     }
 
-    // Base 0: a sign, then 0x, 0o, 0b or a leading 0 (octal) choose the base; underscores may separate digits.
-    // The flag is an int, as pflag's IntVar keeps it, so a value past 64 bits is out of range and one past 32 wraps as Go's int(v) does on a 64-bit machine.
-    private static (int Value, string? Problem) GoInteger(string text)
+    // Go's strconv.ParseInt(s, 0, 64): a sign; then 0b, 0o or 0x (with a digit after it) or a
+    // leading 0 (octal) choose the base; underscores as in Go's literals (1_000, 0x_1f).
+    private static (long Value, string? Problem) GoInteger(string text)
     {
-        var digits = text;
-        var negative = false;
-        if (digits.StartsWith('+') || digits.StartsWith('-'))
-        {
-            negative = digits[0] == '-';
-            digits = digits[1..];
-        }
+        const string syntax = "invalid syntax";
+        if (text.Length == 0) return (0, syntax);
+        var negative = text[0] == '-';
+        var unsigned = text[0] is '+' or '-' ? text[1..] : text;
+        if (unsigned.Length == 0) return (0, syntax);
         var numberBase = 10;
-        if (digits.Length > 1 && digits[0] == '0')
+        var digits = unsigned;
+        if (unsigned[0] == '0')
         {
-            (numberBase, digits) = char.ToLowerInvariant(digits[1]) switch
+            (numberBase, digits) = unsigned.Length >= 3 ? char.ToLowerInvariant(unsigned[1]) switch
             {
-                'x' => (16, digits[2..]),
-                'o' => (8, digits[2..]),
-                'b' => (2, digits[2..]),
-                _ => (8, digits[1..]),
-            };
+                'b' => (2, unsigned[2..]),
+                'o' => (8, unsigned[2..]),
+                'x' => (16, unsigned[2..]),
+                _ => (8, unsigned[1..]),
+            } : (8, unsigned[1..]);
         }
-        // Go accepts underscores only with a base prefix, between digits.
-        if (digits.Contains('_', StringComparison.Ordinal))
-        {
-            if (numberBase == 10 || digits.StartsWith('_') || digits.EndsWith('_') || digits.Contains("__", StringComparison.Ordinal)) return (0, "invalid syntax");
-            digits = digits.Replace("_", "", StringComparison.Ordinal);
-        }
-        if (digits.Length == 0) return (0, "invalid syntax");
         System.Numerics.BigInteger magnitude = 0;
+        var underscores = false;
         foreach (var c in digits)
         {
-            var digit = c switch
+            if (c == '_')
             {
-                >= '0' and <= '9' => c - '0',
-                >= 'a' and <= 'z' => c - 'a' + 10,
-                >= 'A' and <= 'Z' => c - 'A' + 10,
+                underscores = true;
+                continue;
+            }
+            var digit = char.ToLowerInvariant(c) switch
+            {
+                >= '0' and <= '9' and var d => d - '0',
+                >= 'a' and <= 'z' and var l => l - 'a' + 10,
                 _ => int.MaxValue,
             };
-            if (digit >= numberBase) return (0, "invalid syntax");
+            if (digit >= numberBase) return (0, syntax);
             magnitude = (magnitude * numberBase) + digit;
         }
+        if (underscores && !UnderscoresAllowed(unsigned)) return (0, syntax);
         var signed = negative ? -magnitude : magnitude;
-        if (signed > long.MaxValue || signed < long.MinValue) return (0, "value out of range");
-        return (unchecked((int)(long)signed), null);
+        return signed > long.MaxValue || signed < long.MinValue ? (0, "value out of range") : ((long)signed, null);
+    }
+
+    // Go's underscoreOK: each underscore between two digits, or between a base prefix and a digit.
+    private static bool UnderscoresAllowed(string text)
+    {
+        var saw = '^';
+        var i = 0;
+        var hex = false;
+        if (text.Length >= 2 && text[0] == '0' && char.ToLowerInvariant(text[1]) is 'b' or 'o' or 'x')
+        {
+            hex = char.ToLowerInvariant(text[1]) == 'x';
+            i = 2;
+            saw = '0';
+        }
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9' || (hex && char.ToLowerInvariant(c) is >= 'a' and <= 'f'))
+            {
+                saw = '0';
+                continue;
+            }
+            if (c == '_')
+            {
+                if (saw != '0') return false;
+                saw = '_';
+                continue;
+            }
+            if (saw == '_') return false;
+            saw = '!';
+        }
+        return saw != '_';
     }
 
     private static string Quote(string text) => Core.Text.GoQuoting.Quote(text);
@@ -83,7 +116,7 @@ internal static class RemoteFlags
     /// <param name="address">A machine's address, which may carry its own port.</param>
     /// <param name="port">The <c>--ssh-port</c> value.</param>
     /// <returns>The address to dial.</returns>
-    public static string WithSshPort(string address, int port) =>
+    public static string WithSshPort(string address, long port) =>
         port != DefaultSshPort && !address.Contains(':', StringComparison.Ordinal)
             ? $"{address}:{port.ToString(CultureInfo.InvariantCulture)}"
             : address;

@@ -14,7 +14,7 @@ internal sealed class RemoteRunner
 {
     private readonly CliContext context;
     private readonly SshTunnelOptions ssh;
-    private readonly int sshPort;
+    private readonly long sshPort;
     private readonly string machineIdFile;
 
     /// <summary>A runner for this run.</summary>
@@ -22,7 +22,7 @@ internal sealed class RemoteRunner
     /// <param name="ssh">How SSH sessions are opened.</param>
     /// <param name="sshPort">The <c>--ssh-port</c> value.</param>
     /// <param name="machineIdFile">The file holding this machine's id.</param>
-    public RemoteRunner(CliContext context, SshTunnelOptions ssh, int sshPort, string machineIdFile = LocalCommand.MachineIdFile)
+    public RemoteRunner(CliContext context, SshTunnelOptions ssh, long sshPort, string machineIdFile = LocalCommand.MachineIdFile)
     {
         this.context = context;
         this.ssh = ssh;
@@ -36,7 +36,7 @@ internal sealed class RemoteRunner
     /// <param name="context">The run's streams and environment.</param>
     /// <param name="sshPort">The command's <c>--ssh-port</c> option.</param>
     /// <returns>The runner.</returns>
-    public static RemoteRunner For(ParseResult parse, GlobalOptions globals, CliContext context, Option<int?> sshPort)
+    public static RemoteRunner For(ParseResult parse, GlobalOptions globals, CliContext context, Option<long?> sshPort)
     {
         var (settings, error) = SettingsBuilder.Settings(parse, globals, context.Variables);
         if (settings is null) throw new InvalidOperationException($"the settings were checked before the command ran: {error}");
@@ -44,7 +44,7 @@ internal sealed class RemoteRunner
     }
 
     /// <summary>The <c>--ssh-port</c> value.</summary>
-    public int SshPort => sshPort;
+    public long SshPort => sshPort;
 
     /// <summary>
     /// fleetctl's <c>runCommand</c>: runs <paramref name="command"/> with <paramref name="args"/> on

@@ -35,8 +35,51 @@ public sealed class RemoteRunnerTests(RemoteCluster cluster) : IClassFixture<Rem
     [InlineData("10.0.0.1", 22, "10.0.0.1")]
     [InlineData("10.0.0.1", 2222, "10.0.0.1:2222")]
     [InlineData("10.0.0.1:2200", 2222, "10.0.0.1:2200")]
-    public void The_ssh_port_is_added_only_to_an_address_without_one(string address, int port, string dialled) =>
+    public void The_ssh_port_is_added_only_to_an_address_without_one(string address, long port, string dialled) =>
         Assert.Equal(dialled, RemoteFlags.WithSshPort(address, port));
+
+    [Theory]
+    [InlineData("10", 10L)]
+    [InlineData("+4", 4L)]
+    [InlineData("-3", -3L)]
+    [InlineData("0x10", 16L)]
+    [InlineData("010", 8L)]
+    [InlineData("0o17", 15L)]
+    [InlineData("0b101", 5L)]
+    [InlineData("0x_1f", 31L)]
+    [InlineData("0_10", 8L)]
+    [InlineData("1_000", 1000L)]
+    [InlineData("5000000000", 5000000000L)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    public void Integer_flags_read_as_gos_parse_int_with_base_zero(string text, long value)
+    {
+        var (parsed, errors) = ParseInteger(text);
+
+        Assert.Equal((value, ""), (parsed, errors));
+    }
+
+    [Theory]
+    [InlineData("abc", "invalid syntax")]
+    [InlineData("1__000", "invalid syntax")]
+    [InlineData("_1", "invalid syntax")]
+    [InlineData("0x", "invalid syntax")]
+    [InlineData("09", "invalid syntax")]
+    [InlineData("0x_", "invalid syntax")]
+    [InlineData("9223372036854775808", "value out of range")]
+    public void Integer_flags_refuse_in_pflags_words(string text, string why)
+    {
+        var (_, errors) = ParseInteger(text);
+
+        Assert.Equal($"invalid argument \"{text}\" for --lines: strconv.ParseInt: parsing \"{text}\": {why}", errors);
+    }
+
+    private static (long? Value, string Errors) ParseInteger(string text)
+    {
+        var lines = RemoteFlags.Integer("--lines", "Number of recent log lines to return");
+        var root = new System.CommandLine.RootCommand { lines };
+        var parse = root.Parse(["--lines", text]);
+        return (parse.Errors.Count == 0 ? parse.GetValue(lines) : null, string.Join("; ", parse.Errors.Select(error => error.Message)));
+    }
 
     [Theory]
     [InlineData(0, null, 0)]

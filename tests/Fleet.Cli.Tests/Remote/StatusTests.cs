@@ -94,7 +94,7 @@ public sealed class StatusTests(RemoteCluster cluster) : IClassFixture<RemoteClu
     {
         var result = await RunAsync(Route.Direct, "status", "--ssh-port", "ssh", "hello.service");
 
-        Assert.StartsWith("Error: invalid argument \"ssh\" for \"--ssh-port\" flag: strconv.ParseInt: parsing \"ssh\": invalid syntax\n", result.Stderr);
+        Assert.StartsWith("Error: invalid argument \"ssh\" for --ssh-port: strconv.ParseInt: parsing \"ssh\": invalid syntax\n", result.Stderr);
         Assert.Equal(0, result.ExitCode);
     }
 
