@@ -18,6 +18,12 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnl
     /// <summary>The command line's arguments as given, before any rewriting (fleetctl reads some rules from <c>os.Args</c>).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>Standard input as bytes: what a remote command or shell reads, and where fleetctl's host-key question is answered.</summary>
+    public Stream Stdin { get; init; } = Stream.Null;
+
+    /// <summary>Whether standard input is a terminal, so that a person can answer a question.</summary>
+    public bool StdinIsTerminal { get; init; }
+
     /// <summary>fleetctl's <c>stderr()</c>: the text and a newline unless it ends in one.</summary>
     /// <param name="text">The message.</param>
     public void Error(string text) => Stderr.Write(text.EndsWith('\n') ? text : text + "\n");

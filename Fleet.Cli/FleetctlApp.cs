@@ -60,12 +60,15 @@ internal static class FleetctlApp
         root.Subcommands.Add(DestroyCommand.Create(context, globals));
         root.Subcommands.Add(FdForwardCommand.Create(context, globals));
         root.Subcommands.Add(HelpCommand.Create(context));
+        root.Subcommands.Add(JournalCommand.Create(context, globals));
         root.Subcommands.Add(ListMachinesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitFilesCommand.Create(context, globals));
         root.Subcommands.Add(ListUnitsCommand.Create(context, globals));
         root.Subcommands.Add(LoadCommand.Create(context, globals));
         root.Subcommands.Add(RestartCommand.Create(context, globals));
+        root.Subcommands.Add(SshCommand.Create(context, globals));
         root.Subcommands.Add(StartCommand.Create(context, globals));
+        root.Subcommands.Add(StatusCommand.Create(context, globals));
         root.Subcommands.Add(StopCommand.Create(context, globals));
         root.Subcommands.Add(SubmitCommand.Create(context, globals));
         root.Subcommands.Add(UnloadCommand.Create(context, globals));

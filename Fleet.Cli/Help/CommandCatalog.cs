@@ -14,15 +14,15 @@ internal static class CommandCatalog
         CatCommand.Help,
         DestroyCommand.Help,
         FdForwardCommand.Help,
-        Listed("journal", "Print the journal of a unit in the cluster to stdout"),
+        JournalCommand.Help,
         ListMachinesCommand.Help,
         ListUnitFilesCommand.Help,
         ListUnitsCommand.Help,
         LoadCommand.Help,
         RestartCommand.Help,
-        Listed("ssh", "Open interactive shell on a machine in the cluster"),
+        SshCommand.Help,
         StartCommand.Help,
-        Listed("status", "Output the status of one or more units in the cluster"),
+        StatusCommand.Help,
         StopCommand.Help,
         SubmitCommand.Help,
         UnloadCommand.Help,
@@ -69,6 +69,4 @@ internal static class CommandCatalog
         var matches = All.Concat(Unlisted).Where(command => command.Name.StartsWith(word, StringComparison.Ordinal)).Take(2).ToList();
         return word.Length > 0 && matches.Count == 1 ? matches[0] : null;
     }
-
-    private static CommandHelp Listed(string name, string summary) => new(name, name, summary, "", "");
 }

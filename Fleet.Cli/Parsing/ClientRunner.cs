@@ -15,7 +15,7 @@ internal static class ClientRunner
     /// <returns>The exit code.</returns>
     public static Task<int> RunAsync(ParseResult parse, CliContext context, GlobalOptions globals, Func<ClientSetup, CancellationToken, Task<int>> command, CancellationToken cancellationToken)
     {
-        var (setup, error) = SettingsBuilder.Build(parse, globals, context.Variables, new DebugLog(context.Stderr, TimeProvider.System));
+        var (setup, error) = SettingsBuilder.Build(parse, globals, context, new DebugLog(context.Stderr, TimeProvider.System));
         if (setup is null)
         {
             context.Error($"Unable to initialize client: {error}");

@@ -35,8 +35,10 @@ internal static class ParseErrors
         if (BadBoolean(parse, args) is { } badBoolean) return (badBoolean, false);
         var isRoot = parse.CommandResult.Command is RootCommand;
         // pflag refuses any argument that looks like a flag it does not know; System.CommandLine
-        // would hand it to the command's arguments.
-        var arguments = parse.CommandResult.Tokens.Where(token => token.Type == TokenType.Argument).Select(token => token.Value);
+        // would hand it to the command's arguments. After "--" pflag reads no flags: what follows
+        // is arguments, dashes and all (fleetctl ssh MACHINE -- ls -l).
+        var afterDashes = parse.Tokens.SkipWhile(token => token.Type != TokenType.DoubleDash).ToHashSet(ReferenceEqualityComparer.Instance);
+        var arguments = parse.CommandResult.Tokens.Where(token => token.Type == TokenType.Argument && !afterDashes.Contains(token)).Select(token => token.Value);
         foreach (var text in arguments.Concat(parse.UnmatchedTokens))
         {
             if (text.StartsWith("--", StringComparison.Ordinal) && text.Length > 2) return ($"unknown flag: {text.Split('=')[0]}", false);

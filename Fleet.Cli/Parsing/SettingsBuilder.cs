@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Fleet.Cli.Remote;
 using Fleet.Facade.Wiring;
+using Fleet.Transport.Ssh;
 using Microsoft.Extensions.Logging;
 
 namespace Fleet.Cli.Parsing;
@@ -17,16 +19,41 @@ internal static class SettingsBuilder
     /// <summary>The client setup, or fleetctl's reason why the client cannot be initialised.</summary>
     /// <param name="parse">The parsed command line.</param>
     /// <param name="options">The global flags.</param>
-    /// <param name="variables">The process's environment variables.</param>
+    /// <param name="context">The environment variables, and the terminal that answers fleetctl's host-key question.</param>
     /// <param name="debugLog">Where exchanges are logged when <c>--debug</c> (or <c>FLEETCTL_DEBUG</c>) is on.</param>
     /// <returns>The setup, or the text after <c>Unable to initialize client: </c>.</returns>
-    public static (ClientSetup? Setup, string? Error) Build(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string> variables, ILogger debugLog)
+    public static (ClientSetup? Setup, string? Error) Build(ParseResult parse, GlobalOptions options, CliContext context, ILogger debugLog)
+    {
+        var (settings, error) = Settings(parse, options, context.Variables);
+        if (settings is null) return (null, error);
+        return settings.ToClientOptions(debugLog).Match(
+            Left: failure => ((ClientSetup?)null, (string?)failure.Message),
+            Right: parsed =>
+            {
+                var client = parsed.Options;
+                if (client.Transport.Ssh is not null)
+                {
+                    client = client with { Transport = client.Transport with { Ssh = Ssh(settings, context) } };
+                }
+                return (new ClientSetup(parsed.Endpoint, client), null);
+            });
+    }
+
+    /// <summary>
+    /// The global flags over the <c>FLEETCTL_*</c> variables, as fleetctl's <c>getFlagsFromEnv</c>
+    /// leaves them, or why a variable cannot be read.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="options">The global flags.</param>
+    /// <param name="variables">The process's environment variables.</param>
+    /// <returns>The settings, or the text after <c>Unable to initialize client: </c>.</returns>
+    public static (FleetSettings? Settings, string? Error) Settings(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string> variables)
     {
         var driver = parse.GetValue(options.Driver) ?? Variable(variables, "FLEETCTL_DRIVER") ?? ApiDriver;
         if (driver != ApiDriver) return (null, $"unrecognized driver {Quote(driver)}");
 
         return FleetctlEnvironment.Apply(new FleetSettings(), variables).Match(
-            Left: error => (null, error.Message),
+            Left: error => ((FleetSettings?)null, (string?)error.Message),
             Right: environment =>
             {
                 var settings = environment with
@@ -44,12 +71,31 @@ internal static class SettingsBuilder
                     Debug = parse.GetValue(options.Debug) ?? environment.Debug,
                 };
                 // fleetctl uses only the first of several comma-separated endpoints.
-                settings = settings with { Endpoint = settings.Endpoint.Split(',')[0] };
-                return settings.ToClientOptions(debugLog).Match(
-                    Left: error => ((ClientSetup?)null, (string?)error.Message),
-                    Right: parsed => (new ClientSetup(parsed.Endpoint, parsed.Options), null));
+                return (settings with { Endpoint = settings.Endpoint.Split(',')[0] }, null);
             });
     }
+
+    /// <summary>
+    /// How this run opens SSH sessions, with the tunnel (when <c>--tunnel</c> names one) and to the
+    /// cluster's machines: the settings' user, known_hosts file, strict checking and timeout; the
+    /// ssh-agent and home folder of this run's environment; and fleetctl's question about a host
+    /// key the known_hosts file does not hold.
+    /// </summary>
+    /// <param name="settings">The merged settings.</param>
+    /// <param name="context">The environment, and the terminal that answers the question.</param>
+    /// <returns>The SSH options; <see cref="SshTunnelOptions.Tunnel"/> is the tunnel host, or null.</returns>
+    public static SshTunnelOptions Ssh(FleetSettings settings, CliContext context) => new()
+    {
+        Tunnel = string.IsNullOrWhiteSpace(settings.Tunnel) ? null : settings.Tunnel,
+        User = settings.SshUsername,
+        ConnectTimeout = settings.SshTimeout,
+        KnownHostsFile = settings.KnownHostsFile,
+        StrictHostKeyChecking = settings.StrictHostKeyChecking,
+        ConfirmUnknownHostKey = HostKeyQuestion.For(context),
+        // Empty, not the process's own, when this run's environment has none: the environment given is the one that counts.
+        AgentSocket = Variable(context.Variables, "SSH_AUTH_SOCK") ?? "",
+        HomeDirectory = Variable(context.Variables, "HOME"),
+    };
 
     private static string? Variable(IReadOnlyDictionary<string, string> variables, string name) =>
         variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;

@@ -192,7 +192,8 @@ public sealed class TestSshServer : IAsyncDisposable
         // .bashrc that runs pyenv, say) would otherwise run for every exec channel, slowly.
         var environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(folder, "home") };
         foreach (var (name, value) in options.Environment) environment[name] = value;
-        foreach (var (name, value) in environment) text.AppendLine($"SetEnv {name}=\"{value}\"");
+        // sshd takes only the first SetEnv line, so every variable goes on that one.
+        text.AppendLine("SetEnv " + string.Join(' ', environment.Select(variable => $"{variable.Key}=\"{variable.Value}\"")));
         text.AppendLine("LogLevel DEBUG1");
         return text.ToString();
     }

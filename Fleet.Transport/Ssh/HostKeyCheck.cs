@@ -43,7 +43,12 @@ internal sealed class HostKeyCheck(TunnelAddress address, KnownHosts knownHosts,
             default:
                 if (canConfirm)
                 {
-                    Unconfirmed = (new UnknownHostKey(name, type, fingerprint, knownHosts.Path), key);
+                    var question = new UnknownHostKey(name, type, fingerprint, knownHosts.Path)
+                    {
+                        KeyAlgorithm = SshPublicKey.KeyType(key),
+                        Md5Fingerprint = SshPublicKey.FingerprintMd5(key),
+                    };
+                    Unconfirmed = (question, key);
                 }
                 Refusal = Refused(
                     $"the authenticity of {name} can't be established: its {type} key {fingerprint} is not in {knownHosts.Path}. " +

@@ -30,6 +30,18 @@ internal static class SshPublicKey
     public static string FingerprintSha256(ReadOnlySpan<byte> blob) =>
         "SHA256:" + Convert.ToBase64String(SHA256.HashData(blob)).TrimEnd('=');
 
+    /// <summary>The fingerprint as fleetctl and ssh before OpenSSH 6.8 print it.</summary>
+    /// <param name="blob">The public key blob.</param>
+    /// <returns>The MD5 of the blob as lowercase hex bytes joined by colons, without an <c>MD5:</c> prefix.</returns>
+    public static string FingerprintMd5(ReadOnlySpan<byte> blob)
+    {
+        // MD5 only names a key for a person to compare, as fleetctl's prompt does; it protects nothing here.
+#pragma warning disable CA5351
+        var hash = MD5.HashData(blob);
+#pragma warning restore CA5351
+        return string.Join(':', hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>The short name ssh uses for a key type in its messages ("ED25519 key fingerprint is ...").</summary>
     /// <param name="keyType">A key type or signature algorithm, such as <c>ssh-ed25519</c> or <c>rsa-sha2-256</c>.</param>
     /// <returns><c>ED25519</c>, <c>RSA</c>, <c>ECDSA</c>, <c>DSA</c>, their <c>-SK</c> and <c>-CERT</c> forms, or the type itself when unknown.</returns>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Fleet.Core;
 using LanguageExt;
@@ -10,22 +11,25 @@ namespace Fleet.Transport.Ssh;
 /// The one SSH session a client's channels share. It connects on first use, checks the host key
 /// against known_hosts, authenticates, and connects again on the next request after the session
 /// dropped. A caller's own <see cref="SshClient"/> is used as it is: never connected, replaced or
-/// disposed here.
+/// disposed here. A session with a host behind a tunnel host reaches it through a direct-tcpip
+/// channel of the tunnel's session (<see cref="ToHost"/>), checking that host's key as its own.
 /// </summary>
 internal sealed class SshSession : IDisposable
 {
     private readonly SshTunnelOptions options;
     private readonly TunnelAddress? address;
+    private readonly DirectTcpipConnector? hop;
     private readonly SemaphoreSlim connecting = new(1, 1);
     // Guards client against Dispose: a session opened while disposing must not outlive it.
     private readonly Lock gate = new();
     private SshClient? client;
     private volatile bool disposed;
 
-    private SshSession(SshTunnelOptions options, TunnelAddress? address)
+    private SshSession(SshTunnelOptions options, TunnelAddress? address, DirectTcpipConnector? hop = null)
     {
         this.options = options;
         this.address = address;
+        this.hop = hop;
         client = options.Client;
         Host = address?.ToString() ?? (options.Client is { } given ? $"{given.ConnectionInfo.Host}:{given.ConnectionInfo.Port}" : "?");
     }
@@ -41,6 +45,10 @@ internal sealed class SshSession : IDisposable
         if (options.Client is not null) return new SshSession(options, null);
         return TunnelAddress.Parse(options.Tunnel).Map(address => new SshSession(options, address));
     }
+
+    /// <summary>A session with <paramref name="target"/>: directly, or through <paramref name="hop"/>'s channels when given (the hop stays the caller's).</summary>
+    public static SshSession ToHost(TunnelAddress target, SshTunnelOptions options, DirectTcpipConnector? hop = null) =>
+        new(options with { Tunnel = target.ToString(), Client = null }, target, hop);
 
     /// <summary>A connected client: the current one while it is connected, else a new session.</summary>
     public async Task<Either<APIError, SshClient>> ClientAsync(CancellationToken cancellationToken)
@@ -143,10 +151,13 @@ internal sealed class SshSession : IDisposable
             knownHosts = KnownHosts.Parse("", knownHostsPath);
         }
         var check = new HostKeyCheck(address, knownHosts, options.StrictHostKeyChecking, options.ConfirmUnknownHostKey is not null);
-        var info = new ConnectionInfo(address.Host, address.Port, options.User, new PrivateKeyAuthenticationMethod(options.User, keys))
-        {
-            Timeout = options.ConnectTimeout,
-        };
+        var authentication = new PrivateKeyAuthenticationMethod(options.User, keys);
+        // SSH.NET dials only sockets: a host behind the tunnel host is reached through a proxy of ours whose far end is the channel.
+        using var proxy = hop is null ? null : HopProxy.Start(hop.ConnectAsync);
+        var info = proxy is null
+            ? new ConnectionInfo(address.Host, address.Port, options.User, authentication)
+            : new ConnectionInfo(address.Host, address.Port, options.User, ProxyTypes.Http, IPAddress.Loopback.ToString(), proxy.Port, HopProxy.User, proxy.Password, authentication);
+        info.Timeout = options.ConnectTimeout;
         PreferKnownKeyTypes(info, knownHosts.KnownKeyTypes(address.Host, address.Port));
 
         var candidate = new SshClient(info);
@@ -156,6 +167,8 @@ internal sealed class SshSession : IDisposable
         try
         {
             await candidate.ConnectAsync(deadline.Token).ConfigureAwait(false);
+            // The bridge the session runs over goes on; only the listener ends with the handshake.
+            proxy?.Keep();
             // SSH.NET reports a failed session here first, and only later (after its local
             // forwards stopped, which can take its timeout) stops calling itself connected.
             candidate.ErrorOccurred += (_, _) => Drop(candidate);
@@ -164,7 +177,7 @@ internal sealed class SshSession : IDisposable
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             candidate.Dispose();
-            return (Failure(e, check, keys), check);
+            return (Failure(e, check, keys, proxy), check);
         }
         catch
         {
@@ -173,9 +186,11 @@ internal sealed class SshSession : IDisposable
         }
     }
 
-    private APIError Failure(Exception e, HostKeyCheck check, SshIdentities keys) => e switch
+    private APIError Failure(Exception e, HostKeyCheck check, SshIdentities keys, HopProxy? proxy) => e switch
     {
         _ when check.Refusal is { } refusal => refusal,
+        _ when proxy?.Failure is { } channel => channel,
+        ProxyException => SshErrors.At(Host, SshStage.ChannelOpen, $"no channel to {Host} through the tunnel host: {e.Message}"),
         OperationCanceledException or SshOperationTimeoutException =>
             SshErrors.Timeout(Host, SshStage.Connect, $"no SSH session within {options.ConnectTimeout.TotalSeconds:0.###} s"),
         SocketException socket => SshErrors.At(Host, SshStage.Connect, socket.Message),

@@ -1,4 +1,5 @@
 using System.Text;
+using Fleet.Testing.Ssh;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Transport.Tests.Ssh;
@@ -27,6 +28,32 @@ public class SshPublicKeyTests
     {
         // SHA-256 of "abc" is ba7816bf...; base64 "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=".
         Assert.Equal("SHA256:ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0", SshPublicKey.FingerprintSha256(Encoding.ASCII.GetBytes("abc")));
+    }
+
+    [Fact]
+    public void The_md5_fingerprint_is_colon_separated_lowercase_hex()
+    {
+        // MD5 of "abc" is 900150983cd24fb0d6963f7d28e17f72.
+        Assert.Equal("90:01:50:98:3c:d2:4f:b0:d6:96:3f:7d:28:e1:7f:72", SshPublicKey.FingerprintMd5(Encoding.ASCII.GetBytes("abc")));
+    }
+
+    [Fact]
+    public async Task The_md5_fingerprint_is_the_one_ssh_keygen_prints()
+    {
+        var folder = Directory.CreateTempSubdirectory("fleet-md5-").FullName;
+        try
+        {
+            var key = await SshKeyPair.GenerateAsync(folder, "key");
+
+            // "256 MD5:9f:...:0c key (ED25519)"
+            var printed = await SshTool.RunAsync("ssh-keygen", ["-l", "-E", "md5", "-f", key.PublicKeyPath]);
+
+            Assert.Equal(printed.Split(' ')[1], "MD5:" + SshPublicKey.FingerprintMd5(key.PublicKeyBlob));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]

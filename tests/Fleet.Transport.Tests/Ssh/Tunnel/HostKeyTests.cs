@@ -152,7 +152,12 @@ public sealed class HostKeyTests(SshTunnelFixture fixture) : IClassFixture<SshTu
         await ConnectsAsync(ConnectAsync(path));
 
         var question = Assert.Single(asked);
-        Assert.Equal(new UnknownHostKey($"[127.0.0.1]:{Port}", "ED25519", SshPublicKey.FingerprintSha256(Ed25519.PublicKeyBlob), path), question);
+        var expected = new UnknownHostKey($"[127.0.0.1]:{Port}", "ED25519", SshPublicKey.FingerprintSha256(Ed25519.PublicKeyBlob), path)
+        {
+            KeyAlgorithm = "ssh-ed25519",
+            Md5Fingerprint = SshPublicKey.FingerprintMd5(Ed25519.PublicKeyBlob),
+        };
+        Assert.Equal(expected, question);
         var lines = await File.ReadAllLinesAsync(path);
         Assert.Equal(3, lines.Length);
         Assert.Equal(["# kept", $"other.example {KeyFields(Sshd.HostKeys[1])}"], lines[..2]);
