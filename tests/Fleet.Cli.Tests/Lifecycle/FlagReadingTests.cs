@@ -1,4 +1,4 @@
-using Fleet.Cli.Lifecycle;
+using Fleet.Cli.Parsing;
 using Fleet.Cli.Tests.Harness;
 
 namespace Fleet.Cli.Tests.Lifecycle;

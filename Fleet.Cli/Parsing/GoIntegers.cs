@@ -1,4 +1,4 @@
-namespace Fleet.Cli.Lifecycle;
+namespace Fleet.Cli.Parsing;
 
 /// <summary>Go's <c>strconv.ParseInt(s, 0, 64)</c>, which pflag's int flags use.</summary>
 internal static class GoIntegers
