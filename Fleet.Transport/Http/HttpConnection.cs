@@ -35,6 +35,11 @@ internal sealed class HttpConnection : IAsyncDisposable
     // a linked source per request would cost a source and a timer every time.
     private readonly CancellationTokenSource timeouts = new();
 
+    // A read left pending while the connection waits in the pool (see WatchWhileIdle); the next
+    // request takes it over as the first read of its answer.
+    private ValueTask<ReadResult> idleRead;
+    private bool watchingIdle;
+
     public HttpConnection(Stream stream, HttpLimits? limits = null, string? peer = null)
     {
         this.stream = stream;
@@ -60,6 +65,25 @@ internal sealed class HttpConnection : IAsyncDisposable
 
     /// <summary>The status code of the last request's final response, or 0 when none was read.</summary>
     public int LastStatus { get; private set; }
+
+    /// <summary>
+    /// Whether nothing has arrived since <see cref="WatchWhileIdle"/>: no byte and no close. A
+    /// connection the server closed while it was idle, or sent bytes nobody asked for, must not
+    /// carry another request: the bytes would be read as its answer.
+    /// </summary>
+    public bool StayedSilent => !watchingIdle || !idleRead.IsCompleted;
+
+    /// <summary>
+    /// Starts a read on a reusable connection that is about to wait in the pool, so that whatever
+    /// the server does meanwhile (close it, send stray bytes) is seen before the connection is
+    /// used again. The next request's answer continues that read.
+    /// </summary>
+    public void WatchWhileIdle()
+    {
+        if (!IsReusable || watchingIdle) return;
+        watchingIdle = true;
+        idleRead = reader.ReadAsync(CancellationToken.None);
+    }
 
     /// <summary>
     /// Sends a request and hands its response to <paramref name="handle"/>. A response that is
@@ -138,7 +162,9 @@ internal sealed class HttpConnection : IAsyncDisposable
 
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = watchingIdle
+                ? await ContinueIdleReadAsync(cancellationToken).ConfigureAwait(false)
+                : await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             if (!buffer.IsEmpty) FailedBeforeResponse = false;
 
@@ -226,6 +252,17 @@ internal sealed class HttpConnection : IAsyncDisposable
         }
     }
 
+    // The idle read was started without a token, so the request's deadline and the caller's
+    // cancellation end it through CancelPendingRead.
+    private async ValueTask<ReadResult> ContinueIdleReadAsync(CancellationToken cancellationToken)
+    {
+        watchingIdle = false;
+        using var cancel = cancellationToken.UnsafeRegister(static r => ((PipeReader)r!).CancelPendingRead(), reader);
+        var result = await idleRead.ConfigureAwait(false);
+        if (result.IsCanceled) throw new OperationCanceledException(cancellationToken);
+        return result;
+    }
+
     private APIError Refused(HttpRejection rejection, in ReadOnlySequence<byte> received)
     {
         var error = new APIError(ErrorKind.Protocol, rejection.Describe()) { Received = ReceivedBytes.Show(received) };
@@ -241,6 +278,20 @@ internal sealed class HttpConnection : IAsyncDisposable
     {
         IsReusable = false;
         timeouts.Dispose();
+        if (watchingIdle)
+        {
+            // The reader cannot be completed under a pending read.
+            watchingIdle = false;
+            reader.CancelPendingRead();
+            try
+            {
+                await idleRead.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The connection is going anyway.
+            }
+        }
         await reader.CompleteAsync().ConfigureAwait(false);
         try
         {
