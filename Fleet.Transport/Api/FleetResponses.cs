@@ -46,13 +46,17 @@ internal static class FleetResponses
     {
         try
         {
-            return JsonSerializer.Deserialize(json, type) is { } value
-                ? value
-                : NotJson(body, target, "null");
+            if (JsonSerializer.Deserialize(json, type) is not { } value) return NotJson(body, target, "null");
+            return MissingValues.Find(value) is { } missing ? NotJson(body, target, missing) : value;
         }
         catch (JsonException e)
         {
             return NotJson(body, target, e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            // The entities refuse a missing name (or id, section...) as they are built.
+            return NotJson(body, target, $"{FirstLower(e.ParamName ?? "a field")} is missing or null");
         }
     }
 
@@ -85,6 +89,8 @@ internal static class FleetResponses
     private static string WithoutMessage(int status) => status == 500
         ? "fleet answered 500 without a message: its registry failed (etcd failing, or a unit stored with a desired state fleet cannot parse)"
         : $"fleet answered {status} without a message";
+
+    private static string FirstLower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static APIError NotJson(in ReadOnlySequence<byte> body, string target, string reason) =>
         new(ErrorKind.Decoding, $"the answer to GET {target} is not the JSON fleet sends: {reason}") { Received = ReceivedBytes.Show(body) };
