@@ -22,6 +22,8 @@ internal sealed class HttpConnection : IAsyncDisposable
 
     private const int ScratchBytes = 1024;
 
+    private static readonly IOException Closed = new("the connection is closed");
+
     private static long lastId;
 
     private readonly Stream stream;
@@ -273,7 +275,11 @@ internal sealed class HttpConnection : IAsyncDisposable
     private static APIError Broken(string message, in ReadOnlySequence<byte> received) =>
         new(ErrorKind.Transport, message) { Received = ReceivedBytes.Show(received) };
 
-    /// <summary>Closes the connection. A broken one closes quietly: completing the writer flushes what a failed request left in it, which fails again.</summary>
+    /// <summary>
+    /// Closes the connection without sending anything more: what a cancelled or timed-out request
+    /// left unsent is dropped, not flushed, since a peer that stopped reading would block the
+    /// flush (and so the caller's cancellation) forever.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         IsReusable = false;
@@ -293,14 +299,8 @@ internal sealed class HttpConnection : IAsyncDisposable
             }
         }
         await reader.CompleteAsync().ConfigureAwait(false);
-        try
-        {
-            await writer.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            // Nothing more can be sent on it, and nothing needs to be.
-        }
+        // Completing with an error makes the writer drop its buffers instead of writing them.
+        await writer.CompleteAsync(Closed).ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -43,7 +43,7 @@ public sealed class IdleConnectionTests
 
         idle.Close();
         // The client's kernel has the server's FIN: from here on the connection is known dead.
-        await Poll.UntilAsync(() => TcpTable.ClientEnd(idle.ClientPort, server.Port)?.State is TcpSocketState.CloseWait or null, "the client's end sees the close");
+        await Poll.UntilSettledAsync(() => TcpTable.ClientEnd(idle.ClientPort, server.Port)?.State is TcpSocketState.CloseWait or null, "the client's end sees the close");
         var answer = await Poll.EndsAsync(SendAsync(client, method), method);
 
         Assert.Equal(method == "GET" ? "served-on-2" : "done", answer.Right());
@@ -62,7 +62,11 @@ public sealed class IdleConnectionTests
 
         // A whole, valid answer nobody asked for: a server out of step with its client.
         await idle.WriteAsync(FleetWire.Json(200, FleetWire.UnitJson("a.service", "stale", ("Service", "ExecStart", "/bin/false"))));
-        await Poll.UntilAsync(() => TcpTable.ClientEnd(idle.ClientPort, server.Port) is { } end && ServerEnd(server, idle).SendQueue == 0 && end.State == TcpSocketState.Established, "the stray answer reached the client");
+        // Delivered (nothing left unacknowledged) and taken in by the client (nothing left unread
+        // in its kernel): the pool has seen it by the time the next request asks for a connection.
+        await Poll.UntilSettledAsync(
+            () => ServerEnd(server, idle).SendQueue == 0 && TcpTable.ClientEnd(idle.ClientPort, server.Port) is { State: TcpSocketState.Established, ReceiveQueue: 0 },
+            "the stray answer reached the client");
         var unit = await Poll.EndsAsync(client.GetUnitAsync("a.service"), "GET");
 
         Assert.Equal("served-on-2", unit.Right().MachineId);

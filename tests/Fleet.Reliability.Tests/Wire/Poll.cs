@@ -16,6 +16,17 @@ internal static class Poll
         }
     }
 
+    /// <summary>
+    /// As <see cref="UntilAsync"/>, but the condition must still hold at the next check: for
+    /// kernel states (a FIN or bytes received) that the client's own reads learn of a moment later.
+    /// </summary>
+    public static async Task UntilSettledAsync(Func<bool> condition, string what)
+    {
+        await UntilAsync(condition, what);
+        await Task.Delay(5);
+        await UntilAsync(condition, what);
+    }
+
     /// <summary>A task that must end: one still running at the deadline is a hang, and fails the test.</summary>
     public static async Task<T> EndsAsync<T>(Task<T> task, string what)
     {

@@ -177,7 +177,8 @@ internal sealed class RawServer : IAsyncDisposable
         foreach (var connection in Connections) connection.Close();
         Task[] all;
         lock (connections) all = [.. serving];
-        await Task.WhenAll(all);
+        // A script still waiting on something the test never gave it would hang here: say so instead.
+        await Task.WhenAll(all).WaitAsync(Poll.Deadline);
         stop.Dispose();
     }
 }
