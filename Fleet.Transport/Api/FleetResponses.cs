@@ -24,6 +24,15 @@ internal static class FleetResponses
     public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success) =>
         response.StatusCode == success ? LanguageExt.Unit.Default : ErrorOf(response);
 
+    /// <summary>
+    /// A PUT of a unit with its options: fleet answers 201 when it stores the content, and 204
+    /// when it already held exactly this content and only took the desired state, as it does
+    /// when the same create arrives twice (the pool sends a PUT again after a connection dropped
+    /// before its answer).
+    /// </summary>
+    public static Either<APIError, LanguageExt.Unit> UnitStored(HttpResponse response) =>
+        response.StatusCode is 201 or 204 ? LanguageExt.Unit.Default : ErrorOf(response);
+
     public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string target)
     {
         if (body.IsSingleSegment) return Decode(body.FirstSpan, body, type, target);
