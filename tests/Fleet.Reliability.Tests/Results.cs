@@ -1,6 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport;
-using Fleet.Transport.Api;
 using LanguageExt;
 
 namespace Fleet.Reliability.Tests;
@@ -13,18 +11,4 @@ internal static class Results
 
     public static APIError Left<T>(this Either<APIError, T> result) =>
         result.Match(value => throw new Xunit.Sdk.XunitException($"expected an error, got {value}"), error => error);
-}
-
-/// <summary>Clients as a user makes them, with the suite's deadlines.</summary>
-internal static class Clients
-{
-    /// <summary>Options with a short request timeout, so a stalled answer ends quickly.</summary>
-    public static FleetClientOptions Options(TimeSpan? requestTimeout = null, Microsoft.Extensions.Logging.ILogger? logger = null) => new()
-    {
-        Transport = HttpTransportOptions.Default with { RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5) },
-        Logger = logger,
-    };
-
-    public static async Task<FleetClient> ConnectAsync(string endpoint, FleetClientOptions? options = null) =>
-        (await FleetClient.ConnectAsync(endpoint, options ?? Options())).Right();
 }

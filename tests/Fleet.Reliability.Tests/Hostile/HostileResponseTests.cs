@@ -47,6 +47,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
     private async Task AfterwardsAsync(HostileServer server, Transport.Api.FleetClient client, HostileRun run)
     {
         output.WriteLine(run.Tally.Report());
+        output.WriteLine(run.Tally.Split());
         output.WriteLine($"longest case: {run.Longest.TotalMilliseconds:0} ms (request timeout {HostileRun.RequestTimeout.TotalMilliseconds:0} ms)");
 
         var (name, _) = server.Add(new HostileCase(CaseKind.Unit, 0, [], [], After.KeepOpen));

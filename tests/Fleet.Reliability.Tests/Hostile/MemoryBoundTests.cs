@@ -7,13 +7,6 @@ using Xunit.Abstractions;
 
 namespace Fleet.Reliability.Tests.Hostile;
 
-/// <summary>Tests that measure the whole process's allocations, so nothing else may run beside them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MeasuredAlone
-{
-    public const string Name = "measured alone";
-}
-
 /// <summary>
 /// A server that offers without end (lengths that lie, endless chunks, headers, lines, trailers,
 /// bodies until a close that never comes): the client reads no more than its configured limits

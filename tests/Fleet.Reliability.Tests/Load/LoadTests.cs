@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace Fleet.Reliability.Tests.Load;
 
 /// <summary>
-/// Ten thousand requests from 32 concurrent callers through one client (half of them through
-/// the facade over the same client) against FleetServer: none fails, every answer is the one its
+/// Ten thousand requests from 32 concurrent callers through one client (a quarter of them
+/// through the facade over the same client) against FleetServer: none fails, every answer is the one its
 /// caller asked for (each caller's units hold its own number, and it alone changes them), the
 /// client never holds more connections than its limit, and disposing it brings this process's
 /// sockets to fleet back to where they were.
