@@ -60,7 +60,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (result, retryable) = await SendOnceAsync(request, handle, TakeIdle(), cancellationToken).ConfigureAwait(false);
+            var (result, retryable) = await SendOnceAsync(request, handle, await TakeIdleAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             if (!retryable || !request.IsIdempotent) return result;
             TransportLog.Retrying(logger, request.Method, request.Target, result.Match(_ => "", e => e.Message));
             (result, _) = await SendOnceAsync(request, handle, null, cancellationToken).ConfigureAwait(false);
@@ -140,13 +140,15 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
     }
 
-    private HttpConnection? TakeIdle()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpConnection?> TakeIdleAsync()
     {
         var now = Stopwatch.GetTimestamp();
         while (TryPop(out var entry))
         {
             if (Stopwatch.GetElapsedTime(entry.IdleSince, now) < options.IdleTimeout && entry.Connection.StayedSilent) return entry.Connection;
-            _ = entry.Connection.DisposeAsync().AsTask();
+            // Closed before another may open: never more than MaxConnections sockets at once.
+            await entry.Connection.DisposeAsync().ConfigureAwait(false);
         }
         return null;
     }

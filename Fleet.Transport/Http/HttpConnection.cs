@@ -255,7 +255,8 @@ internal sealed class HttpConnection : IAsyncDisposable
     }
 
     // The idle read was started without a token, so the request's deadline and the caller's
-    // cancellation end it through CancelPendingRead.
+    // cancellation end it through CancelPendingRead. Pooled, like the rest of a request's path.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadResult> ContinueIdleReadAsync(CancellationToken cancellationToken)
     {
         watchingIdle = false;

@@ -10,6 +10,7 @@ namespace Fleet.Reliability.Tests.Hostile;
 /// holds; the facade throws only exceptions that carry an APIError. The client survives them
 /// all: a clean answer afterwards reads as it should, and disposing it closes every socket.
 /// </summary>
+[Collection(RunAlone.Name)]
 public sealed class HostileResponseTests(ITestOutputHelper output)
 {
     // Fixed seeds: the same cases every run, so the counts reported are reproducible.
@@ -20,7 +21,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
     public async Task Ten_thousand_hostile_answers_each_end_in_an_APIError_or_a_value_they_really_hold()
     {
         await using var server = new HostileServer();
-        var client = await Clients.ConnectAsync(server.Raw.Endpoint, HostileRun.Options);
+        var client = await HostileRun.ConnectAsync(server);
         var run = new HostileRun(server);
 
         await run.CheckAsync(10_000, FunctionalSeed, async (hostile, name, served) =>
@@ -34,7 +35,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
     public async Task Through_the_facade_every_hostile_answer_is_a_value_or_an_exception_that_carries_an_APIError()
     {
         await using var server = new HostileServer();
-        var client = new FleetApiClient(await Clients.ConnectAsync(server.Raw.Endpoint, HostileRun.Options));
+        var client = new FleetApiClient(await HostileRun.ConnectAsync(server));
         var run = new HostileRun(server);
 
         await run.CheckAsync(2_000, FacadeSeed, async (hostile, name, served) =>

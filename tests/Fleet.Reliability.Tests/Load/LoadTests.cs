@@ -14,6 +14,7 @@ namespace Fleet.Reliability.Tests.Load;
 /// client never holds more connections than its limit, and disposing it brings this process's
 /// sockets to fleet back to where they were.
 /// </summary>
+[Collection(Hostile.RunAlone.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int Callers = 32;
