@@ -38,7 +38,8 @@ public sealed record MetadataEdit(MetadataOperation Operation, string MachineId,
     /// <summary>
     /// The edit, or what fleet would refuse in it, in fleet's words where fleet has them: a key
     /// outside fleet's pattern, a machine id that is empty or has a <c>/</c>, an Add or Replace
-    /// without a value.
+    /// without a value; and a machine id or value holding half of a surrogate pair, which could
+    /// only be sent changed.
     /// </summary>
     public Either<APIError, MetadataEdit> Validate()
     {
@@ -53,6 +54,10 @@ public sealed record MetadataEdit(MetadataOperation Operation, string MachineId,
         if (Operation != MetadataOperation.Remove && string.IsNullOrEmpty(Value))
         {
             return APIError.Validation("invalid value: add and replace require a value");
+        }
+        if (!UnicodeText.IsWellFormed(MachineId) || !UnicodeText.IsWellFormed(Value))
+        {
+            return APIError.Validation($"machine id {GoQuoting.Quote(MachineId)} and value {GoQuoting.Quote(Value ?? "")} must be valid Unicode text: half of a surrogate pair cannot be sent");
         }
         return this;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fleet.Core;
 using Fleet.Core.Text;
 using Fleet.Transport.Http;
@@ -14,11 +15,23 @@ public sealed partial class FleetClient
     /// <param name="machineId">Only states from this machine (its full id).</param>
     /// <param name="unitName">Only states of this unit.</param>
     /// <param name="cancellationToken">Cancels the page being fetched.</param>
-    public IAsyncEnumerable<Either<APIError, UnitState>> ListUnitStates(string? machineId = null, string? unitName = null, CancellationToken cancellationToken = default) =>
-        PagesAsync<UnitStatePage, UnitState>(
+    public async IAsyncEnumerable<Either<APIError, UnitState>> ListUnitStates(string? machineId = null, string? unitName = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Escaping sends any text as it is, except half of a surrogate pair, which it would change.
+        foreach (var (name, value) in new[] { ("machineID", machineId), ("unitName", unitName) })
+        {
+            if (value is not null && !UnicodeText.IsWellFormed(value))
+            {
+                yield return APIError.Validation($"the {name} filter {GoQuoting.Quote(value)} must be valid Unicode text: half of a surrogate pair cannot be sent");
+                yield break;
+            }
+        }
+        var pages = PagesAsync<UnitStatePage, UnitState>(
             token => targets.Page("state", token, ("machineID", machineId), ("unitName", unitName)),
             FleetJsonContext.Default.UnitStatePage,
             cancellationToken);
+        await foreach (var state in pages.ConfigureAwait(false)) yield return state;
+    }
 
     /// <summary>The unit states, collected; the first failure instead if there is one.</summary>
     /// <param name="machineId">Only states from this machine.</param>

@@ -13,8 +13,9 @@ public sealed partial class FleetClient
 
     /// <summary>
     /// Creates a unit, or replaces one of the same name whose content differs (fleet answers 201
-    /// both times). The name is checked with fleet's rules and the options as fleet checks them
-    /// before anything is sent.
+    /// both times). One that fleet already holds with this content takes the desired state
+    /// (fleet answers 204): the same create sent twice is done either way. The name is checked
+    /// with fleet's rules and the options as fleet checks them before anything is sent.
     /// </summary>
     /// <param name="name">The unit's name, such as <c>hello.service</c> or <c>web@1.service</c>.</param>
     /// <param name="options">The unit file's options; at least one.</param>
@@ -62,7 +63,7 @@ public sealed partial class FleetClient
         return await UnitRequestAsync(name, target =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new UnitBody(name, desiredState, file.Options), FleetJsonContext.Default.UnitBody);
-            return SendAsync("PUT", target, body, 201, cancellationToken);
+            return SendAsync("PUT", target, body, FleetResponses.UnitStored, cancellationToken);
         }).ConfigureAwait(false);
     }
 

@@ -108,4 +108,7 @@ public sealed partial class FleetClient : IAsyncDisposable
 
     private async Task<Either<APIError, LanguageExt.Unit>> SendAsync(string method, string target, byte[]? body, int success, CancellationToken cancellationToken) =>
         await pool.SendAsync(new HttpRequest(method, target, host, body), response => FleetResponses.Done(response, success), cancellationToken).ConfigureAwait(false);
+
+    private async Task<Either<APIError, LanguageExt.Unit>> SendAsync(string method, string target, byte[]? body, Func<HttpResponse, Either<APIError, LanguageExt.Unit>> done, CancellationToken cancellationToken) =>
+        await pool.SendAsync(new HttpRequest(method, target, host, body), done, cancellationToken).ConfigureAwait(false);
 }

@@ -24,6 +24,15 @@ internal static class FleetResponses
     public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success) =>
         response.StatusCode == success ? LanguageExt.Unit.Default : ErrorOf(response);
 
+    /// <summary>
+    /// A PUT of a unit with its options: fleet answers 201 when it stores the content, and 204
+    /// when it already held exactly this content and only took the desired state, as it does
+    /// when the same create arrives twice (the pool sends a PUT again after a connection dropped
+    /// before its answer).
+    /// </summary>
+    public static Either<APIError, LanguageExt.Unit> UnitStored(HttpResponse response) =>
+        response.StatusCode is 201 or 204 ? LanguageExt.Unit.Default : ErrorOf(response);
+
     public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string target)
     {
         if (body.IsSingleSegment) return Decode(body.FirstSpan, body, type, target);
@@ -46,13 +55,17 @@ internal static class FleetResponses
     {
         try
         {
-            return JsonSerializer.Deserialize(json, type) is { } value
-                ? value
-                : NotJson(body, target, "null");
+            if (JsonSerializer.Deserialize(json, type) is not { } value) return NotJson(body, target, "null");
+            return MissingValues.Find(value) is { } missing ? NotJson(body, target, missing) : value;
         }
         catch (JsonException e)
         {
             return NotJson(body, target, e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            // The entities refuse a missing name (or id, section...) as they are built.
+            return NotJson(body, target, $"{FirstLower(e.ParamName ?? "a field")} is missing or null");
         }
     }
 
@@ -85,6 +98,8 @@ internal static class FleetResponses
     private static string WithoutMessage(int status) => status == 500
         ? "fleet answered 500 without a message: its registry failed (etcd failing, or a unit stored with a desired state fleet cannot parse)"
         : $"fleet answered {status} without a message";
+
+    private static string FirstLower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static APIError NotJson(in ReadOnlySequence<byte> body, string target, string reason) =>
         new(ErrorKind.Decoding, $"the answer to GET {target} is not the JSON fleet sends: {reason}") { Received = ReceivedBytes.Show(body) };

@@ -13,9 +13,10 @@ namespace Fleet.Transport.Http;
 /// <summary>
 /// Keep-alive connections to one endpoint, shared by any number of concurrent callers: at most
 /// <see cref="HttpTransportOptions.MaxConnections"/> in use, idle ones kept for the idle timeout.
-/// A request that fails before any response byte on a reused connection (the server closed it
-/// while idle) is retried once on a new connection if its method is idempotent; nothing else
-/// is retried.
+/// An idle connection is watched while it waits: one the server closed, or sent bytes to, is
+/// dropped instead of used. A request that still fails before any response byte on a reused
+/// connection (the server closed it just as the request went out) is retried once on a new
+/// connection if its method is idempotent; nothing else is retried.
 /// </summary>
 internal sealed class ConnectionPool : IAsyncDisposable
 {
@@ -59,7 +60,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (result, retryable) = await SendOnceAsync(request, handle, TakeIdle(), cancellationToken).ConfigureAwait(false);
+            var (result, retryable) = await SendOnceAsync(request, handle, await TakeIdleAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             if (!retryable || !request.IsIdempotent) return result;
             TransportLog.Retrying(logger, request.Method, request.Target, result.Match(_ => "", e => e.Message));
             (result, _) = await SendOnceAsync(request, handle, null, cancellationToken).ConfigureAwait(false);
@@ -139,13 +140,15 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
     }
 
-    private HttpConnection? TakeIdle()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpConnection?> TakeIdleAsync()
     {
         var now = Stopwatch.GetTimestamp();
         while (TryPop(out var entry))
         {
-            if (Stopwatch.GetElapsedTime(entry.IdleSince, now) < options.IdleTimeout) return entry.Connection;
-            _ = entry.Connection.DisposeAsync().AsTask();
+            if (Stopwatch.GetElapsedTime(entry.IdleSince, now) < options.IdleTimeout && entry.Connection.StayedSilent) return entry.Connection;
+            // Closed before another may open: never more than MaxConnections sockets at once.
+            await entry.Connection.DisposeAsync().ConfigureAwait(false);
         }
         return null;
     }
@@ -159,6 +162,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
     {
         if (connection.IsReusable && !disposed)
         {
+            connection.WatchWhileIdle();
             lock (idleLock) idle.Push((connection, Stopwatch.GetTimestamp()));
             // Disposal may have drained the stack just before the push: drain again.
             if (disposed) await DrainAsync().ConfigureAwait(false);

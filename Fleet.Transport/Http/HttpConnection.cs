@@ -22,6 +22,8 @@ internal sealed class HttpConnection : IAsyncDisposable
 
     private const int ScratchBytes = 1024;
 
+    private static readonly IOException Closed = new("the connection is closed");
+
     private static long lastId;
 
     private readonly Stream stream;
@@ -34,6 +36,11 @@ internal sealed class HttpConnection : IAsyncDisposable
     // One timeout source for the connection's life, re-armed per request and reset after it:
     // a linked source per request would cost a source and a timer every time.
     private readonly CancellationTokenSource timeouts = new();
+
+    // A read left pending while the connection waits in the pool (see WatchWhileIdle); the next
+    // request takes it over as the first read of its answer.
+    private ValueTask<ReadResult> idleRead;
+    private bool watchingIdle;
 
     public HttpConnection(Stream stream, HttpLimits? limits = null, string? peer = null)
     {
@@ -60,6 +67,25 @@ internal sealed class HttpConnection : IAsyncDisposable
 
     /// <summary>The status code of the last request's final response, or 0 when none was read.</summary>
     public int LastStatus { get; private set; }
+
+    /// <summary>
+    /// Whether nothing has arrived since <see cref="WatchWhileIdle"/>: no byte and no close. A
+    /// connection the server closed while it was idle, or sent bytes nobody asked for, must not
+    /// carry another request: the bytes would be read as its answer.
+    /// </summary>
+    public bool StayedSilent => !watchingIdle || !idleRead.IsCompleted;
+
+    /// <summary>
+    /// Starts a read on a reusable connection that is about to wait in the pool, so that whatever
+    /// the server does meanwhile (close it, send stray bytes) is seen before the connection is
+    /// used again. The next request's answer continues that read.
+    /// </summary>
+    public void WatchWhileIdle()
+    {
+        if (!IsReusable || watchingIdle) return;
+        watchingIdle = true;
+        idleRead = reader.ReadAsync(CancellationToken.None);
+    }
 
     /// <summary>
     /// Sends a request and hands its response to <paramref name="handle"/>. A response that is
@@ -138,7 +164,9 @@ internal sealed class HttpConnection : IAsyncDisposable
 
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = watchingIdle
+                ? await ContinueIdleReadAsync(cancellationToken).ConfigureAwait(false)
+                : await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             if (!buffer.IsEmpty) FailedBeforeResponse = false;
 
@@ -226,6 +254,18 @@ internal sealed class HttpConnection : IAsyncDisposable
         }
     }
 
+    // The idle read was started without a token, so the request's deadline and the caller's
+    // cancellation end it through CancelPendingRead. Pooled, like the rest of a request's path.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ReadResult> ContinueIdleReadAsync(CancellationToken cancellationToken)
+    {
+        watchingIdle = false;
+        using var cancel = cancellationToken.UnsafeRegister(static r => ((PipeReader)r!).CancelPendingRead(), reader);
+        var result = await idleRead.ConfigureAwait(false);
+        if (result.IsCanceled) throw new OperationCanceledException(cancellationToken);
+        return result;
+    }
+
     private APIError Refused(HttpRejection rejection, in ReadOnlySequence<byte> received)
     {
         var error = new APIError(ErrorKind.Protocol, rejection.Describe()) { Received = ReceivedBytes.Show(received) };
@@ -236,20 +276,32 @@ internal sealed class HttpConnection : IAsyncDisposable
     private static APIError Broken(string message, in ReadOnlySequence<byte> received) =>
         new(ErrorKind.Transport, message) { Received = ReceivedBytes.Show(received) };
 
-    /// <summary>Closes the connection. A broken one closes quietly: completing the writer flushes what a failed request left in it, which fails again.</summary>
+    /// <summary>
+    /// Closes the connection without sending anything more: what a cancelled or timed-out request
+    /// left unsent is dropped, not flushed, since a peer that stopped reading would block the
+    /// flush (and so the caller's cancellation) forever.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         IsReusable = false;
         timeouts.Dispose();
+        if (watchingIdle)
+        {
+            // The reader cannot be completed under a pending read.
+            watchingIdle = false;
+            reader.CancelPendingRead();
+            try
+            {
+                await idleRead.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The connection is going anyway.
+            }
+        }
         await reader.CompleteAsync().ConfigureAwait(false);
-        try
-        {
-            await writer.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            // Nothing more can be sent on it, and nothing needs to be.
-        }
+        // Completing with an error makes the writer drop its buffers instead of writing them.
+        await writer.CompleteAsync(Closed).ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);
     }
 }
