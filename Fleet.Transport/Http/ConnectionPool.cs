@@ -14,7 +14,9 @@ namespace Fleet.Transport.Http;
 /// Keep-alive connections to one endpoint, shared by any number of concurrent callers: at most
 /// <see cref="HttpTransportOptions.MaxConnections"/> in use, idle ones kept for the idle timeout.
 /// An idle connection is watched while it waits: one the server closed, or sent bytes to, is
-/// dropped instead of used. A request that still fails before any response byte on a reused
+/// dropped instead of used once the watching read has seen it; a close or bytes that arrive in
+/// the instant before the connection is taken cannot be seen, as with any HTTP/1.1 client, and
+/// then the request fails (or, for a stray answer, is refused). A request that fails before any response byte on a reused
 /// connection (the server closed it just as the request went out) is retried once on a new
 /// connection if its method is idempotent; nothing else is retried.
 /// </summary>

@@ -167,6 +167,9 @@ internal sealed class HttpConnection : IAsyncDisposable
             var result = watchingIdle
                 ? await ContinueIdleReadAsync(cancellationToken).ConfigureAwait(false)
                 : await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            // A CancelPendingRead from an idle read's registration that fired as the read ended
+            // leaves the next read cancelled without a throw.
+            if (result.IsCanceled) throw new OperationCanceledException(cancellationToken);
             var buffer = result.Buffer;
             if (!buffer.IsEmpty) FailedBeforeResponse = false;
 
@@ -294,9 +297,10 @@ internal sealed class HttpConnection : IAsyncDisposable
             {
                 await idleRead.ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The connection is going anyway.
+                // The connection is going anyway, whatever its stream (TLS, SSH) failed with, and a
+                // throw here would skip the rest of the close and the pool's other connections.
             }
         }
         await reader.CompleteAsync().ConfigureAwait(false);

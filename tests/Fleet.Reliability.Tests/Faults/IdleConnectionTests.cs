@@ -47,7 +47,7 @@ public sealed class IdleConnectionTests
         var answer = await Poll.EndsAsync(SendAsync(client, method), method);
 
         Assert.Equal(method == "GET" ? "served-on-2" : "done", answer.Right());
-        // Sent once, on a new connection: never into the closed one, so even a PATCH is safe.
+        // Sent once, on a new connection: never into a closed one the pool has seen, so even a PATCH goes through.
         var sent = Assert.Single(server.Requests, r => r.Method == method && !r.Target.EndsWith("/discovery", StringComparison.Ordinal));
         Assert.Equal(2, sent.Connection);
     }
