@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fleet.Cli.Help;
+using Fleet.Cli.Lifecycle;
 using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 using Fleet.Core;
@@ -38,17 +39,15 @@ internal static class DestroyCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var blockAttempts = new Option<int?>("--block-attempts") { Description = "Wait until the units are destroyed, performing up to N attempts before giving up." };
-        var noBlock = GoBooleanFlags.Create("--no-block", "Do not wait until the units are destroyed before exiting.");
         var command = CommandShape.Create(Help);
-        command.Options.Add(blockAttempts);
-        command.Options.Add(noBlock);
+        // The same --block-attempts and --no-block as the lifecycle commands, read as pflag reads them.
+        var flags = LifecycleFlags.AddTo(command, context, blocking: true, replaces: false, signs: false);
         command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(
             context,
             setup,
             parse.GetValue<string[]>("args") ?? [],
-            parse.GetValue(noBlock) ?? false,
-            parse.GetValue(blockAttempts) ?? 0,
+            flags.Attempts(parse) < 0,
+            flags.GivenAttempts(parse),
             token), cancellationToken));
         return command;
     }

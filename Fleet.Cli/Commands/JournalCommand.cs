@@ -46,7 +46,7 @@ internal static class JournalCommand
         var followShorthand = GoBooleanFlags.Create("--f", "Shorthand for --follow");
         var sshPort = RemoteFlags.SshPort();
         var sudo = GoBooleanFlags.Create("--sudo", "Execute journal command with sudo");
-        var output = new Option<string?>("--output") { Description = "Output mode, passed unaltered to journalctl on the remote host." };
+        var output = PflagText.Create("--output", "Output mode, passed unaltered to journalctl on the remote host.");
         var command = CommandShape.Create(Help);
         foreach (var option in new Option[] { followShorthand, follow, lines, output, sshPort, sudo }) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => ClientRunner.RunAsync(parse, context, globals, (setup, token) => RunAsync(

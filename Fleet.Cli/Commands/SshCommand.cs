@@ -51,8 +51,8 @@ internal static class SshCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var machine = new Option<string?>("--machine") { Description = "Open SSH connection to a specific machine." };
-        var unit = new Option<string?>("--unit") { Description = "Open SSH connection to machine running provided unit." };
+        var machine = PflagText.Create("--machine", "Open SSH connection to a specific machine.");
+        var unit = PflagText.Create("--unit", "Open SSH connection to machine running provided unit.");
         var forwardAgent = GoBooleanFlags.Create("--forward-agent", "Forward local ssh-agent to target machine.");
         // A long flag named A, as in fleetctl: -A is refused as an unknown shorthand, as fleetctl refuses it.
         var forwardAgentShorthand = GoBooleanFlags.Create("--A", "Shorthand for --forward-agent");

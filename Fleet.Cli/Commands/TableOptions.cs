@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fleet.Cli.Parsing;
 
 namespace Fleet.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class TableOptions
     /// <summary><c>--fields</c>: the columns to print, comma-separated.</summary>
     /// <param name="defaultFields">The command's default columns.</param>
     /// <returns>The option; null when not given.</returns>
-    public static Option<string?> Fields(string defaultFields) => new("--fields") { Description = $"Columns to print; default {defaultFields}" };
+    public static Option<string?> Fields(string defaultFields) => PflagText.Create("--fields", $"Columns to print; default {defaultFields}");
 
     private static Option<bool?> Bool(string name, string description) => Parsing.GoBooleanFlags.Create(name, description);
 }

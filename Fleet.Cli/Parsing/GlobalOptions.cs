@@ -47,7 +47,12 @@ internal sealed class GlobalOptions
         EtcdKeyFile, EtcdCertFile, EtcdCaFile,
     ];
 
-    private static Option<string?> Text(string name) => new(name) { Recursive = true };
+    private static Option<string?> Text(string name)
+    {
+        var option = PflagText.Create(name);
+        option.Recursive = true;
+        return option;
+    }
 
     private static Option<bool?> Flag(string name)
     {
@@ -56,14 +61,26 @@ internal sealed class GlobalOptions
         return option;
     }
 
-    private static Option<double?> Seconds(string name) => new(name) { Recursive = true, CustomParser = ParseSeconds };
+    private static Option<double?> Seconds(string name) => new(name)
+    {
+        Recursive = true,
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+        CustomParser = ParseSeconds,
+    };
 
+    // Each value in turn, as pflag sets the flag each time it is given: the first refused one is
+    // the error, else the last one is the value.
     private static double? ParseSeconds(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        result.AddError(ParseErrors.InvalidArgument(text, OptionName(result), "strconv.ParseFloat"));
-        return null;
+        double value = 0;
+        foreach (var text in result.Tokens.Select(token => token.Value))
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) continue;
+            result.AddError(ParseErrors.InvalidArgument(text, OptionName(result), "strconv.ParseFloat"));
+            return null;
+        }
+        return value;
     }
 
     private static string OptionName(ArgumentResult result) =>

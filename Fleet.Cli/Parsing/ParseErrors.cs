@@ -33,6 +33,7 @@ internal static class ParseErrors
     private static (string Message, bool UnknownCommand)? FindProblem(ParseResult parse, IReadOnlyList<string> args)
     {
         if (BadBoolean(parse, args) is { } badBoolean) return (badBoolean, false);
+        if (TrailingFlagWithoutValue(parse, args) is { } flag) return ($"flag needs an argument: {flag}", false);
         var isRoot = parse.CommandResult.Command is RootCommand;
         // pflag refuses any argument that looks like a flag it does not know; System.CommandLine
         // would hand it to the command's arguments. After "--" pflag reads no flags: what follows
@@ -75,6 +76,15 @@ internal static class ParseErrors
             }
         }
         return null;
+    }
+
+    // A flag that takes a value, given last with none: System.CommandLine does not mind when the
+    // same flag had a value earlier (pflag takes each occurrence, so it does).
+    private static string? TrailingFlagWithoutValue(ParseResult parse, IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[^1] is not { } last || !last.StartsWith("--", StringComparison.Ordinal) || last.Contains('=', StringComparison.Ordinal)) return null;
+        var options = parse.RootCommandResult.Command.Options.Concat(parse.CommandResult.Command.Options);
+        return options.Any(option => option.Name == last && option.Arity.MinimumNumberOfValues > 0) ? last : null;
     }
 
     // pflag names the argument as given: "--debug=maybe" whole, or "--request-timeout" when the value came apart.
