@@ -7,35 +7,21 @@ namespace Fleet.Cli.Tests;
 /// A command stopped while it waits: SIGTERM (as <c>timeout</c> sends) and Ctrl+C end it as the
 /// signal would end fleetctl, 128 plus the signal's number, after it has put the terminal back.
 /// </summary>
-public sealed class SignalTests : IAsyncLifetime
+public sealed class SignalTests : FleetFolderTest
 {
     private const int SigTerm = 15;
     private const int SigInt = 2;
 
-    private readonly TemporaryFolder folder = new();
-    private ServedFleet fleet = null!;
-
+    // No machine has region=mars, so starting it waits until stopped.
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        // No machine has region=mars, so starting it waits until stopped.
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "nowhere.service"), Path.Combine(folder.Path, "nowhere.service"));
-        fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await fleet.DisposeAsync();
-        folder.Dispose();
-    }
+    protected override IEnumerable<string> ReferenceUnits => ["nowhere.service"];
 
     [Theory]
     [InlineData(SigTerm, 143)]
     [InlineData(SigInt, 130)]
     public async Task AWaitingStartEndsAsTheSignalWouldEndFleetctl(int signal, int exitCode)
     {
-        var start = CliProcess.StartInfo(["--endpoint", fleet.Server.Endpoint, "start", "nowhere.service"], workingDirectory: folder.Path);
+        var start = CliProcess.StartInfo(["--endpoint", Fleet.Server.Endpoint, "start", "nowhere.service"], workingDirectory: Folder.Path);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         using var deadline = new CancellationTokenSource(CliProcess.DefaultDeadline);
         try
@@ -66,7 +52,7 @@ public sealed class SignalTests : IAsyncLifetime
             StderrIsTerminal = true,
         };
         using var stop = new CancellationTokenSource();
-        var run = FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "nowhere.service")], context, stop.Token);
+        var run = FleetctlApp.RunAsync(["--endpoint", Fleet.Server.Endpoint, "start", Path.Combine(Folder.Path, "nowhere.service")], context, stop.Token);
 
         using var deadline = new CancellationTokenSource(CliProcess.DefaultDeadline);
         while (!terminal.Snapshot().Contains("→ launched", StringComparison.Ordinal)) await Task.Delay(20, deadline.Token);

@@ -8,24 +8,10 @@ namespace Fleet.Cli.Tests.Lifecycle;
 /// the <c>--replace</c> rules chosen from the words as typed. The expected texts are what fleetctl
 /// v1.0.0 (built from source) printed for the same command lines.
 /// </summary>
-public sealed class FlagReadingTests : IAsyncLifetime
+public sealed class FlagReadingTests : FleetFolderTest
 {
-    private readonly TemporaryFolder folder = new();
-    private ServedFleet fleet = null!;
-
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "hello.service"), Path.Combine(folder.Path, "hello.service"));
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await fleet.DisposeAsync();
-        folder.Dispose();
-    }
+    protected override IEnumerable<string> ReferenceUnits => ["hello.service"];
 
     [Theory]
     [InlineData("0x1")]
@@ -58,7 +44,7 @@ public sealed class FlagReadingTests : IAsyncLifetime
         var result = await RunAsync(["start", flag, "--no-block", "hello.service"]);
 
         Assert.Equal($"Error: {message}\n\ncannot execute cmdFleet: {message}\n", result.Stderr);
-        Assert.Empty(fleet.Server.Cluster.Units);
+        Assert.Empty(Fleet.Server.Cluster.Units);
     }
 
     [Fact]
@@ -73,7 +59,7 @@ public sealed class FlagReadingTests : IAsyncLifetime
     public async Task TheLastValueWins()
     {
         // nowhere.service asks for a machine the fleet lacks: with 0 (no limit) it would wait until stopped.
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "nowhere.service"), Path.Combine(folder.Path, "nowhere.service"));
+        CopyReferenceUnit("nowhere.service");
 
         var result = await RunAsync(["start", "--block-attempts=0", "--block-attempts=1", "nowhere.service"]);
 
@@ -86,7 +72,7 @@ public sealed class FlagReadingTests : IAsyncLifetime
     public async Task AnAbbreviatedCommandSelectsNoReplaceRules()
     {
         Assert.Equal(0, (await RunAsync(["submit", "hello.service"])).ExitCode);
-        await File.WriteAllTextAsync(Path.Combine(folder.Path, "hello.service"), "[Service]\nExecStart=/bin/other\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder.Path, "hello.service"), "[Service]\nExecStart=/bin/other\n");
 
         var result = await RunAsync(["subm", "--replace", "hello.service"]);
 
@@ -116,5 +102,5 @@ public sealed class FlagReadingTests : IAsyncLifetime
         Assert.Equal(outOfRange ? GoIntegers.Failure.Range : GoIntegers.Failure.Syntax, GoIntegers.TryParse(text, out _));
 
     private Task<CliResult> RunAsync(string[] arguments) =>
-        CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, .. arguments], workingDirectory: folder.Path);
+        CliProcess.RunAsync(["--endpoint", Fleet.Server.Endpoint, .. arguments], workingDirectory: Folder.Path);
 }

@@ -9,27 +9,14 @@ namespace Fleet.Cli.Tests.Lifecycle;
 /// instance comes from its template's file, <c>--replace</c> and <c>--no-block</c>, and the errors
 /// for a unit that cannot be stopped and for an endpoint nobody answers.
 /// </summary>
-public sealed class LifecycleCommandTests : IAsyncLifetime
+public sealed class LifecycleCommandTests : FleetFolderTest
 {
     private const string Hello = "hello.service";
-
-    private readonly TemporaryFolder folder = new();
-    private ServedFleet fleet = null!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync() => fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await fleet.DisposeAsync();
-        folder.Dispose();
-    }
 
     [Fact]
     public async Task StartSubmitsTheLocalFileFirstAndPrintsPlainTextWhenPiped()
     {
-        CopyUnit(Hello);
+        CopyReferenceUnit(Hello);
 
         // A terminal's variables make no difference when the output is a pipe.
         var result = await RunAsync(["start", Hello], new Dictionary<string, string?> { ["TERM"] = "xterm-256color", ["LANG"] = "C.UTF-8" });
@@ -43,13 +30,13 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     [Fact]
     public async Task AnInstanceIsMadeFromItsTemplatesFileBesideIt()
     {
-        CopyUnit("web@.service");
+        CopyReferenceUnit("web@.service");
 
         var result = await RunAsync(["start", "web@1.service"]);
 
         Assert.Equal("Unit web@1.service inactive\nUnit web@1.service launched on 222f532f.../172.17.8.101\n", result.Stdout);
         Assert.Equal(0, result.ExitCode);
-        var instance = Assert.Single(fleet.Server.Cluster.Units);
+        var instance = Assert.Single(Fleet.Server.Cluster.Units);
         Assert.Equal("web@1.service", instance.Name);
         Assert.Equal(LocalHash("web@.service"), UnitFile.FromOptions(instance.Options).Hash);
     }
@@ -57,9 +44,9 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     [Fact]
     public async Task ReplaceTakesTheChangedFileForALaunchedUnit()
     {
-        CopyUnit(Hello);
+        CopyReferenceUnit(Hello);
         Assert.Equal(0, (await RunAsync(["start", Hello])).ExitCode);
-        var path = Path.Combine(folder.Path, Hello);
+        var path = Path.Combine(Folder.Path, Hello);
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("sleep 1", "sleep 2", StringComparison.Ordinal));
 
         var unchanged = await RunAsync(["start", Hello]);
@@ -69,13 +56,13 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
         Assert.Equal("", unchanged.Stdout);
         Assert.Equal("Unit hello.service inactive\nUnit hello.service launched on 222f532f.../172.17.8.101\n", replaced.Stdout);
         Assert.Equal("", replaced.Stderr);
-        Assert.Equal(LocalHash(Hello), UnitFile.FromOptions(fleet.Server.Cluster.Units.Single().Options).Hash);
+        Assert.Equal(LocalHash(Hello), UnitFile.FromOptions(Fleet.Server.Cluster.Units.Single().Options).Hash);
     }
 
     [Fact]
     public async Task NoBlockStillWaitsForTheSubmissionThenOnlyTriggers()
     {
-        CopyUnit(Hello);
+        CopyReferenceUnit(Hello);
 
         var result = await RunAsync(["start", "--no-block", Hello]);
 
@@ -86,7 +73,7 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     [Fact]
     public async Task AUnitThatIsNotScheduledCannotBeStopped()
     {
-        CopyUnit(Hello);
+        CopyReferenceUnit(Hello);
         Assert.Equal(0, (await RunAsync(["submit", Hello])).ExitCode);
 
         var result = await RunAsync(["stop", Hello]);
@@ -99,8 +86,8 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     [Fact]
     public async Task RestartStopsAndStartsALaunchedUnitAndSkipsOneNotScheduled()
     {
-        CopyUnit(Hello);
-        CopyUnit("db.service");
+        CopyReferenceUnit(Hello);
+        CopyReferenceUnit("db.service");
         Assert.Equal(0, (await RunAsync(["start", Hello])).ExitCode);
         Assert.Equal(0, (await RunAsync(["submit", "db.service"])).ExitCode);
 
@@ -113,14 +100,14 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("submit", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
-    [InlineData("load", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
-    [InlineData("start", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
-    [InlineData("stop", "Get \"http://domain-sock/fleet/v1/units?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
-    [InlineData("unload", "Get \"http://domain-sock/fleet/v1/units?alt=json\": dial unix /nonexistent/fleet.sock: connect: no such file or directory\n")]
+    [InlineData("submit", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
+    [InlineData("load", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
+    [InlineData("start", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
+    [InlineData("stop", "Get \"http://domain-sock/fleet/v1/units?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
+    [InlineData("unload", "Get \"http://domain-sock/fleet/v1/units?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
     public async Task AnEndpointNobodyAnswersIsNamedInTheError(string command, string expected)
     {
-        var result = await CliProcess.RunAsync(["--endpoint", "unix:///nonexistent/fleet.sock", command, Hello], workingDirectory: folder.Path);
+        var result = await CliProcess.RunAsync(["--endpoint", "unix:///nonexistent/Fleet.sock", command, Hello], workingDirectory: Folder.Path);
 
         Assert.Equal("", result.Stdout);
         Assert.Equal(expected, result.Stderr);
@@ -145,10 +132,8 @@ public sealed class LifecycleCommandTests : IAsyncLifetime
     }
 
     private Task<CliResult> RunAsync(string[] arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
-        CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, .. arguments], environment, folder.Path);
-
-    private void CopyUnit(string name) => File.Copy(Path.Combine(ReferenceStep.Folder, "units", name), Path.Combine(folder.Path, name));
+        CliProcess.RunAsync(["--endpoint", Fleet.Server.Endpoint, .. arguments], environment, Folder.Path);
 
     private string LocalHash(string name) =>
-        UnitFile.Load(Path.Combine(folder.Path, name)).Match(file => file.Hash, error => throw new InvalidOperationException(error.Message));
+        UnitFile.Load(Path.Combine(Folder.Path, name)).Match(file => file.Hash, error => throw new InvalidOperationException(error.Message));
 }

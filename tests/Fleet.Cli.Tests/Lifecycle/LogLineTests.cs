@@ -9,25 +9,13 @@ namespace Fleet.Cli.Tests.Lifecycle;
 /// The expected texts are what fleetctl v1.0.0 (built from source) printed for the same steps,
 /// with the timestamp matched by its shape.
 /// </summary>
-public sealed partial class LogLineTests : IAsyncLifetime
+public sealed partial class LogLineTests : FleetFolderTest
 {
-    private readonly TemporaryFolder folder = new();
-    private ServedFleet fleet = null!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync() => fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await fleet.DisposeAsync();
-        folder.Dispose();
-    }
 
     [Fact]
     public async Task AnUnknownFleetKeyIsWarnedAboutAndTheUnitCreated()
     {
-        await File.WriteAllTextAsync(Path.Combine(folder.Path, "typo2.service"), "[Service]\nExecStart=/bin/true\n[X-Fleet]\nMachineMetdata=a=b\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder.Path, "typo2.service"), "[Service]\nExecStart=/bin/true\n[X-Fleet]\nMachineMetdata=a=b\n");
 
         var result = await RunAsync(["submit", "typo2.service"]);
 
@@ -39,7 +27,7 @@ public sealed partial class LogLineTests : IAsyncLifetime
     [Fact]
     public async Task RestartLogsWhatItDoes()
     {
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "hello.service"), Path.Combine(folder.Path, "hello.service"));
+        CopyReferenceUnit("hello.service");
         Assert.Equal(0, (await RunAsync(["start", "hello.service"])).ExitCode);
 
         var launched = await RunAsync(["restart", "hello.service"]);
@@ -70,7 +58,7 @@ public sealed partial class LogLineTests : IAsyncLifetime
     private static partial Regex Timestamp();
 
     private Task<CliResult> RunAsync(string[] arguments) =>
-        CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, .. arguments], workingDirectory: folder.Path);
+        CliProcess.RunAsync(["--endpoint", Fleet.Server.Endpoint, .. arguments], workingDirectory: Folder.Path);
 
     private sealed class PinnedTime(DateTimeOffset now, TimeZoneInfo zone) : TimeProvider
     {

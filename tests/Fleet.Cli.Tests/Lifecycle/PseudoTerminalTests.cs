@@ -7,24 +7,10 @@ namespace Fleet.Cli.Tests.Lifecycle;
 /// what the terminal shows to its own output): <c>start</c> draws its progress there and leaves
 /// fleetctl's lines, and with <c>TERM=dumb</c> it draws nothing.
 /// </summary>
-public sealed class PseudoTerminalTests : IAsyncLifetime
+public sealed class PseudoTerminalTests : FleetFolderTest
 {
-    private readonly TemporaryFolder folder = new();
-    private ServedFleet fleet = null!;
-
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "hello.service"), Path.Combine(folder.Path, "hello.service"));
-        fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await fleet.DisposeAsync();
-        folder.Dispose();
-    }
+    protected override IEnumerable<string> ReferenceUnits => ["hello.service"];
 
     [Fact]
     public async Task StartShowsProgressOnATerminalAndLeavesFleetctlsLines()
@@ -49,5 +35,5 @@ public sealed class PseudoTerminalTests : IAsyncLifetime
     }
 
     private Task<(int Exit, string Shown)> RunOnTerminalAsync(string term, params string[] arguments) =>
-        PseudoTerminal.RunAsync(term, folder.Path, ["--endpoint", fleet.Server.Endpoint, .. arguments]);
+        PseudoTerminal.RunAsync(term, Folder.Path, ["--endpoint", Fleet.Server.Endpoint, .. arguments]);
 }

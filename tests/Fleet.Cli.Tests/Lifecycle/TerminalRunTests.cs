@@ -7,30 +7,23 @@ namespace Fleet.Cli.Tests.Lifecycle;
 /// terminal the progress board is drawn while it waits and nothing of it stays; off one, the bytes
 /// are fleetctl's alone.
 /// </summary>
-public sealed class TerminalRunTests : IAsyncLifetime
+public sealed class TerminalRunTests : FleetFolderTest
 {
     private const string Expected = "Unit hello.service inactive\nUnit hello.service launched on 222f532f.../172.17.8.101\n";
 
-    private readonly TemporaryFolder folder = new();
     private readonly StringWriter terminal = new() { NewLine = "\n" };
 
     // A wait that regresses fails the test instead of hanging the run.
     private readonly CancellationTokenSource deadline = new(TimeSpan.FromSeconds(30));
-    private ServedFleet fleet = null!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "hello.service"), Path.Combine(folder.Path, "hello.service"));
-        fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-    }
+    protected override IEnumerable<string> ReferenceUnits => ["hello.service"];
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await fleet.DisposeAsync();
         deadline.Dispose();
-        folder.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -42,7 +35,7 @@ public sealed class TerminalRunTests : IAsyncLifetime
             StderrIsTerminal = true,
         };
 
-        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, deadline.Token);
+        var exit = await FleetctlApp.RunAsync(["--endpoint", Fleet.Server.Endpoint, "start", Path.Combine(Folder.Path, "hello.service")], context, deadline.Token);
 
         var drawn = terminal.ToString();
         Assert.Equal(0, exit);
@@ -60,7 +53,7 @@ public sealed class TerminalRunTests : IAsyncLifetime
     {
         var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8" });
 
-        var exit = await FleetctlApp.RunAsync(["--endpoint", fleet.Server.Endpoint, "start", Path.Combine(folder.Path, "hello.service")], context, deadline.Token);
+        var exit = await FleetctlApp.RunAsync(["--endpoint", Fleet.Server.Endpoint, "start", Path.Combine(Folder.Path, "hello.service")], context, deadline.Token);
 
         Assert.Equal(0, exit);
         Assert.Equal(Expected, terminal.ToString());

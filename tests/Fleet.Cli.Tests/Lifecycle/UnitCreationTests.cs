@@ -7,27 +7,15 @@ namespace Fleet.Cli.Tests.Lifecycle;
 /// Creating units as fleetctl creates them: with no desired state, so fleet refuses to touch a
 /// unit it holds, and with fleetctl's words when a local file cannot be read or parsed. The
 /// expected texts are what fleetctl v1.0.0 (built from source) printed for the same steps against
-/// the simulated fleet.
+/// the simulated Fleet.
 /// </summary>
-public sealed class UnitCreationTests : IAsyncLifetime
+public sealed class UnitCreationTests : FleetFolderTest
 {
-    private readonly TemporaryFolder folder = new();
-    private ServedFleet fleet = null!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync() => fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await fleet.DisposeAsync();
-        folder.Dispose();
-    }
 
     [Fact]
     public async Task ReplacingARunningInstanceIsRefusedByFleetAndLeavesItRunning()
     {
-        File.Copy(Path.Combine(ReferenceStep.Folder, "units", "web@.service"), Path.Combine(folder.Path, "web@.service"));
+        CopyReferenceUnit("web@.service");
         Assert.Equal(0, (await RunAsync(["submit", "web@.service"])).ExitCode);
         Write("web@.service", "[Service]\nExecStart=/bin/false\n");
         Assert.Equal(0, (await RunAsync(["start", "web@1.service"])).ExitCode);
@@ -37,7 +25,7 @@ public sealed class UnitCreationTests : IAsyncLifetime
         Assert.Equal("", result.Stdout);
         Assert.Equal("Error creating units: failed creating unit web@1.service: googleapi: Error 409: must provide DesiredState to update existing unit\n", result.Stderr);
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(DesiredState.Launched, fleet.Server.Cluster.Units.Single(unit => unit.Name == "web@1.service").DesiredState);
+        Assert.Equal(DesiredState.Launched, Fleet.Server.Cluster.Units.Single(unit => unit.Name == "web@1.service").DesiredState);
     }
 
     [Fact]
@@ -53,7 +41,7 @@ public sealed class UnitCreationTests : IAsyncLifetime
         Assert.Equal("", result.Stdout);
         Assert.Equal("Error creating units: failed creating unit web@2.service: googleapi: Error 409: must provide DesiredState to update existing unit\n", result.Stderr);
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(DesiredState.Loaded, fleet.Server.Cluster.Units.Single(unit => unit.Name == "web@2.service").DesiredState);
+        Assert.Equal(DesiredState.Loaded, Fleet.Server.Cluster.Units.Single(unit => unit.Name == "web@2.service").DesiredState);
     }
 
     [Fact]
@@ -81,7 +69,7 @@ public sealed class UnitCreationTests : IAsyncLifetime
         Assert.Equal("", result.Stdout);
         Assert.Equal($"Error creating units: failed getting Unit(bad.service) from file: {message}\n", result.Stderr);
         Assert.Equal(1, result.ExitCode);
-        Assert.Empty(fleet.Server.Cluster.Units);
+        Assert.Empty(Fleet.Server.Cluster.Units);
     }
 
     [Fact]
@@ -98,7 +86,7 @@ public sealed class UnitCreationTests : IAsyncLifetime
     [Fact]
     public async Task ALoopOfLinksExistsAndFailsToOpen()
     {
-        File.CreateSymbolicLink(Path.Combine(folder.Path, "loop.service"), "loop.service");
+        File.CreateSymbolicLink(Path.Combine(Folder.Path, "loop.service"), "loop.service");
 
         var result = await RunAsync(["submit", "loop.service"]);
 
@@ -109,7 +97,7 @@ public sealed class UnitCreationTests : IAsyncLifetime
     [Fact]
     public async Task APathThroughAFileExistsAndFailsToOpen()
     {
-        Directory.CreateDirectory(Path.Combine(folder.Path, "sub", "deeper"));
+        Directory.CreateDirectory(Path.Combine(Folder.Path, "sub", "deeper"));
         Write("sub/deeper/h.service", "[Service]\nExecStart=/bin/true\n");
 
         var result = await RunAsync(["submit", "sub/deeper/h.service/"]);
@@ -121,8 +109,8 @@ public sealed class UnitCreationTests : IAsyncLifetime
     // fleetctl's "open X: permission denied" for an unreadable file cannot be shown here: the
     // tests may run as root, who reads any file.
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(folder.Path, name), text);
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(Folder.Path, name), text);
 
     private Task<CliResult> RunAsync(string[] arguments) =>
-        CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, .. arguments], workingDirectory: folder.Path);
+        CliProcess.RunAsync(["--endpoint", Fleet.Server.Endpoint, .. arguments], workingDirectory: Folder.Path);
 }
