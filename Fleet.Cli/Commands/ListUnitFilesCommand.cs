@@ -62,15 +62,13 @@ internal static class ListUnitFilesCommand
             });
     }
 
-    // The machines are read only when a target column needs one, as fleetctl's cachedMachineState does; failing to read them is ignored.
+    // The machines are read only when a target column needs one.
     private static async Task<Either<APIError, (IReadOnlyList<FleetUnit> Units, MachineLegends Machines)>> ReadAsync(FleetClient client, string[] columns, CancellationToken cancellationToken)
     {
         var units = await client.ListUnitsAsync(cancellationToken).ConfigureAwait(false);
         if (units.IsLeft) return units.Match(_ => default!, error => (Either<APIError, (IReadOnlyList<FleetUnit>, MachineLegends)>)error);
         var list = units.Match(u => u, _ => []);
-        var needsMachines = columns.Any(column => column is "target" or "tmachine") && list.Any(unit => !string.IsNullOrEmpty(unit.MachineId) && !UnitFileFields.IsGlobal(unit));
-        IReadOnlyList<Machine>? machines = null;
-        if (needsMachines) machines = (await client.ListMachinesAsync(cancellationToken).ConfigureAwait(false)).Match(m => m, _ => (IReadOnlyList<Machine>?)null);
-        return (list, new MachineLegends(machines));
+        var needed = columns.Any(column => column is "target" or "tmachine") && list.Any(unit => !string.IsNullOrEmpty(unit.MachineId) && !UnitFileFields.IsGlobal(unit));
+        return (list, await MachineLegends.ReadAsync(client, needed, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -71,17 +71,13 @@ internal static class ListUnitsCommand
             });
     }
 
-    // The machines are read only when the machine column needs one, as fleetctl's cachedMachineState does; failing to read them is ignored.
+    // The machines are read only when the machine column needs one.
     private static async Task<Either<APIError, (IReadOnlyList<UnitState> States, MachineLegends Machines)>> ReadAsync(FleetClient client, string[] columns, CancellationToken cancellationToken)
     {
         var states = await client.ListUnitStatesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (states.IsLeft) return states.Match(_ => default!, error => (Either<APIError, (IReadOnlyList<UnitState>, MachineLegends)>)error);
         var list = states.Match(s => s, _ => []);
-        IReadOnlyList<Machine>? machines = null;
-        if (columns.Contains("machine", StringComparer.Ordinal) && list.Any(state => !string.IsNullOrEmpty(state.MachineId)))
-        {
-            machines = (await client.ListMachinesAsync(cancellationToken).ConfigureAwait(false)).Match(m => m, _ => (IReadOnlyList<Machine>?)null);
-        }
-        return (list, new MachineLegends(machines));
+        var needed = columns.Contains("machine", StringComparer.Ordinal) && list.Any(state => !string.IsNullOrEmpty(state.MachineId));
+        return (list, await MachineLegends.ReadAsync(client, needed, cancellationToken).ConfigureAwait(false));
     }
 }

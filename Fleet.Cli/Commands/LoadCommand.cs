@@ -43,5 +43,4 @@ internal static class LoadCommand
             await UnitScheduling.RunAsync(session, args, flags, parse, DesiredState.Loaded, "load", token).ConfigureAwait(false) is null ? 1 : 0);
         return command;
     }
-
 }

@@ -56,5 +56,4 @@ internal static class StopCommand
             token));
         return command;
     }
-
 }

@@ -88,10 +88,8 @@ internal sealed class LifecycleFlags
         var given = GivenValues();
         foreach (var text in given.Count > 0 ? given : [.. result.Tokens.Select(token => token.Value)])
         {
-            var failure = GoIntegers.TryParse(text, out value);
-            if (failure == GoIntegers.Failure.None) continue;
-            var message = ParseErrors.InvalidArgument(text, BlockAttemptsName, "strconv.ParseInt");
-            result.AddError(failure == GoIntegers.Failure.Range ? message[..message.LastIndexOf(':')] + ": value out of range" : message);
+            if (GoIntegers.Refusal(text, BlockAttemptsName, out value) is not { } refusal) continue;
+            result.AddError(refusal);
             return null;
         }
         return value;

@@ -36,8 +36,7 @@ internal sealed class MachineCache
     public string? Legend(string machineId)
     {
         if (machines is null || !machines.TryGetValue(machineId, out var machine)) return null;
-        var legend = MachineIds.Legend(machine.Id, full: false);
-        return string.IsNullOrEmpty(machine.PrimaryIp) ? legend : $"{legend}/{machine.PrimaryIp}";
+        return MachineIds.FullLegend(machine.Id, machine.PrimaryIp, full: false);
     }
 
     /// <summary>How a progress display names a machine: its legend when known, else its short id; never reads the machines.</summary>

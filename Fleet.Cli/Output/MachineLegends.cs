@@ -1,4 +1,5 @@
 using Fleet.Core;
+using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Output;
 
@@ -14,10 +15,18 @@ internal sealed class MachineLegends(IReadOnlyList<Machine>? machines)
     /// <param name="machineId">The machine id.</param>
     /// <param name="full">Whether the id is printed whole.</param>
     /// <returns>The legend.</returns>
-    public string Legend(string machineId, bool full)
-    {
-        var legend = MachineIds.Legend(machineId, full);
-        var ip = machines?.FirstOrDefault(machine => machine.Id == machineId)?.PrimaryIp;
-        return string.IsNullOrEmpty(ip) ? legend : $"{legend}/{ip}";
-    }
+    public string Legend(string machineId, bool full) =>
+        MachineIds.FullLegend(machineId, machines?.FirstOrDefault(machine => machine.Id == machineId)?.PrimaryIp, full);
+
+    /// <summary>
+    /// The legends for a listing: the machines are read only when <paramref name="needed"/>, as
+    /// fleetctl's <c>cachedMachineState</c> reads them for the first row that names one; failing
+    /// to read them is not an error, and machines are then shown by id alone.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="needed">Whether a row will show a machine.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The legends.</returns>
+    public static async Task<MachineLegends> ReadAsync(FleetClient client, bool needed, CancellationToken cancellationToken) =>
+        new(needed ? (await client.ListMachinesAsync(cancellationToken).ConfigureAwait(false)).Match(m => m, _ => (IReadOnlyList<Machine>?)null) : null);
 }

@@ -38,6 +38,18 @@ internal static class GoIntegers
         return Failure.None;
     }
 
+    /// <summary>Reads a value of an int flag, or gives pflag's message for one Go refuses.</summary>
+    /// <param name="text">The value given.</param>
+    /// <param name="flag">The flag, with its dashes.</param>
+    /// <param name="value">The number when accepted.</param>
+    /// <returns>The message, or null when the value was read.</returns>
+    public static string? Refusal(string text, string flag, out long value) => TryParse(text, out value) switch
+    {
+        Failure.None => null,
+        Failure.Range => ParseErrors.InvalidArgument(text, flag, "strconv.ParseInt", "value out of range"),
+        _ => ParseErrors.InvalidArgument(text, flag, "strconv.ParseInt"),
+    };
+
     // strconv.ParseUint(s, 0, 64): a range error ends the reading at once, before later bad digits.
     private static Failure ParseUnsigned(string text, out ulong value)
     {

@@ -26,9 +26,10 @@ internal static class ParseErrors
     /// <param name="value">The value given.</param>
     /// <param name="name">The flag, with its dashes.</param>
     /// <param name="goFunction">The Go function that refused it (<c>strconv.ParseBool</c>).</param>
+    /// <param name="reason">Go's reason: <c>invalid syntax</c>, or <c>value out of range</c>.</param>
     /// <returns>The message.</returns>
-    public static string InvalidArgument(string value, string name, string goFunction) =>
-        $"invalid argument {Core.Text.GoQuoting.Quote(value)} for {name}: {goFunction}: parsing {Core.Text.GoQuoting.Quote(value)}: invalid syntax";
+    public static string InvalidArgument(string value, string name, string goFunction, string reason = "invalid syntax") =>
+        $"invalid argument {Core.Text.GoQuoting.Quote(value)} for {name}: {goFunction}: parsing {Core.Text.GoQuoting.Quote(value)}: {reason}";
 
     private static (string Message, bool UnknownCommand)? FindProblem(ParseResult parse, IReadOnlyList<string> args)
     {

@@ -28,15 +28,10 @@ internal static class RemoteFlags
     {
         var text = result.Tokens[0].Value;
         var name = result.Parent is OptionResult option ? option.Option.Name : "";
-        var failure = GoIntegers.TryParse(text, out var value);
-        if (failure == GoIntegers.Failure.None) return value;
-        var problem = failure == GoIntegers.Failure.Range ? "value out of range" : "invalid syntax";
-        // pflag's setFlag: invalid argument "VALUE" for ARG: ERROR.
-        result.AddError($"invalid argument {Quote(text)} for {name}: strconv.ParseInt: parsing {Quote(text)}: {problem}");
+        if (GoIntegers.Refusal(text, name, out var value) is not { } refusal) return value;
+        result.AddError(refusal);
         return null;
     }
-
-    private static string Quote(string text) => Core.Text.GoQuoting.Quote(text);
 
     /// <summary>fleetctl's <c>findSSHPort</c>: the port added to an address that has none, unless it is 22.</summary>
     /// <param name="address">A machine's address, which may carry its own port.</param>
