@@ -27,7 +27,7 @@ internal static class FleetctlApp
         var globals = new GlobalOptions();
         var root = CreateRoot(context, globals);
         // No response files: fleetctl gives '@' no meaning.
-        var booleanFlags = globals.All.OfType<Option<bool?>>().Select(option => option.Name[2..]).ToHashSet(StringComparer.Ordinal);
+        var booleanFlags = globals.All.OfType<Option<bool?>>().Where(option => option.Name.StartsWith("--", StringComparison.Ordinal)).Select(option => option.Name[2..]).ToHashSet(StringComparer.Ordinal);
         var (found, unknownCommand, commandName) = CommandFinder.Find(args, booleanFlags);
         if (unknownCommand is not null) return ParseErrors.ReportUnknownCommand(context, unknownCommand);
         var parse = root.Parse(GoBooleanFlags.Normalize(found, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
