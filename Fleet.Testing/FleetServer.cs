@@ -59,6 +59,8 @@ public sealed class FleetServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // Go takes an absolute-form target's host over the Host header; Kestrel refuses a mismatch unless told.
+            kestrel.AllowHostHeaderOverride = true;
             if (options.UnixSocketPath is { } path)
             {
                 kestrel.ListenUnixSocket(path, listen => listen.UseGoWireFormat(faults));

@@ -23,6 +23,12 @@ internal sealed class FleetApi(SimulatedCluster cluster, ServerFaults faults)
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.Headers[GoWireFormat.RefusalMarker] is [{ } refusal])
+        {
+            // Go's server refused this request before any handler: the answer side writes its words.
+            context.Response.Headers[GoWireFormat.RefusalMarker] = refusal;
+            return;
+        }
         if (request.Protocol == "HTTP/1.0") context.Response.Headers[GoWireFormat.VersionMarker] = "1.0";
         if (request.Method == "HEAD") context.Response.Headers[GoWireFormat.NoBodyMarker] = "1";
         if (faults.Latency > TimeSpan.Zero) await Task.Delay(faults.Latency, context.RequestAborted).ConfigureAwait(false);
@@ -35,7 +41,7 @@ internal sealed class FleetApi(SimulatedCluster cluster, ServerFaults faults)
         }
         context.Response.Headers.Server = ServerHeader;
 
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
+        var raw = OriginForm(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/");
         var question = raw.IndexOf('?');
         var rawPath = question < 0 ? raw : raw[..question];
         var rawQuery = question < 0 ? null : raw[(question + 1)..];
@@ -77,6 +83,15 @@ internal sealed class FleetApi(SimulatedCluster cluster, ServerFaults faults)
             return;
         }
         await ErrorAsync(context, path == "/" ? 405 : 404, "").ConfigureAwait(false);
+    }
+
+    // An absolute-form target (http://host/path) routes by its path, as Go's URL parsing gives it to the mux.
+    private static string OriginForm(string target)
+    {
+        var scheme = target.IndexOf("://", StringComparison.Ordinal);
+        if (target.StartsWith('/') || scheme < 0) return target;
+        var path = target.IndexOfAny(['/', '?'], scheme + 3);
+        return path < 0 ? "/" : target[path] == '?' ? "/" + target[path..] : target[path..];
     }
 
     // fleet's isItemPath: one more segment, not empty, no trailing slash; "" means no item.

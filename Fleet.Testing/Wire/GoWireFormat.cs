@@ -1,18 +1,14 @@
-using System.Buffers;
-using System.Globalization;
 using System.IO.Pipelines;
-using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Fleet.Testing.Wire;
 
 /// <summary>
-/// Makes Kestrel's answers look on the wire as Go's net/http writes them, for clients that
-/// compare bytes. Kestrel writes headers in its own fixed order and always says HTTP/1.1; Go
-/// writes the handler's headers sorted by name, then Date, Content-Length, Connection and
-/// Transfer-Encoding, and answers an HTTP/1.0 request with an HTTP/1.0 status line. The handler
-/// marks what the wire cannot tell (an HTTP/1.0 request, a HEAD answer without body) with
-/// private headers that are removed here. Bodies pass through untouched.
+/// Puts Go's net/http on both sides of Kestrel's wire, for clients that compare bytes: requests
+/// pass Go's Host rules before Kestrel reads them (<see cref="GoRequests"/>), and answers are
+/// written in Go's order and versions (<see cref="GoAnswers"/>). The handler marks what the wire
+/// cannot tell (an HTTP/1.0 request, a HEAD answer without body, a hang-up) with the private
+/// headers below, which never reach the client.
 /// </summary>
 internal static class GoWireFormat
 {
@@ -25,24 +21,39 @@ internal static class GoWireFormat
     /// </summary>
     public const string HangUpMarker = "X-Fleet-Wire-Hang-Up";
 
-    private static readonly string[] Trailing = ["Date", "Content-Length", "Connection", "Transfer-Encoding"];
+    /// <summary>
+    /// Marks the stand-in of a request Go's server refuses before any handler runs (see
+    /// <see cref="GoHostRule"/>); its value is Go's status text, and the answer is Go's
+    /// <see cref="Refusal"/> in place of the handler's, after which the connection closes.
+    /// </summary>
+    public const string RefusalMarker = "X-Fleet-Wire-Refusal";
+
+    /// <summary>Go's answer to a request its server refuses: plain text, then it hangs up.</summary>
+    public static string Refusal(string status) =>
+        $"HTTP/1.1 400 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 {status}";
 
     public static ListenOptions UseGoWireFormat(this ListenOptions listen, ServerFaults faults)
     {
         listen.Use(next => async connection =>
         {
             var transport = connection.Transport;
-            var rewritten = new Pipe();
-            connection.Transport = new DuplexPipe(transport.Input, rewritten.Writer);
-            var pump = PumpAsync(rewritten.Reader, transport.Output, faults);
+            var requests = new Pipe();
+            var answers = new Pipe();
+            connection.Transport = new DuplexPipe(requests.Reader, answers.Writer);
+            var reading = GoRequests.PumpAsync(transport.Input, requests.Writer);
+            var writing = GoAnswers.PumpAsync(answers.Reader, transport.Output, faults);
             try
             {
                 await next(connection).ConfigureAwait(false);
             }
             finally
             {
-                await rewritten.Writer.CompleteAsync().ConfigureAwait(false);
-                await pump.ConfigureAwait(false);
+                await answers.Writer.CompleteAsync().ConfigureAwait(false);
+                await writing.ConfigureAwait(false);
+                // Kestrel is done with the connection: stop reading for it.
+                await requests.Reader.CompleteAsync().ConfigureAwait(false);
+                transport.Input.CancelPendingRead();
+                await reading.ConfigureAwait(false);
                 connection.Transport = transport;
             }
         });
@@ -53,104 +64,5 @@ internal static class GoWireFormat
     {
         public PipeReader Input { get; } = input;
         public PipeWriter Output { get; } = output;
-    }
-
-    private enum Framing { Head, Length, Chunked, UntilClose }
-
-    private static async Task PumpAsync(PipeReader from, PipeWriter to, ServerFaults faults)
-    {
-        var framing = Framing.Head;
-        long remaining = 0;
-        long sent = 0;
-        var budget = faults.AbortAfterBytes;
-        try
-        {
-            while (true)
-            {
-                var result = await from.ReadAsync().ConfigureAwait(false);
-                var buffer = result.Buffer;
-                var output = new ArrayBufferWriter<byte>();
-                while (!buffer.IsEmpty)
-                {
-                    if (framing == Framing.Head)
-                    {
-                        var reader = new SequenceReader<byte>(buffer);
-                        if (!reader.TryReadTo(out ReadOnlySequence<byte> head, "\r\n\r\n"u8)) break;
-                        var headText = Encoding.Latin1.GetString(head);
-                        if (headText.Contains("\r\n" + HangUpMarker + ":", StringComparison.OrdinalIgnoreCase))
-                        {
-                            if (output.WrittenCount > 0) await to.WriteAsync(output.WrittenMemory).ConfigureAwait(false);
-                            await to.CompleteAsync().ConfigureAwait(false);
-                            return;
-                        }
-                        (var rewritten, framing, remaining) = Rewrite(headText);
-                        output.Write(Encoding.Latin1.GetBytes(rewritten));
-                        buffer = buffer.Slice(reader.Position);
-                        continue;
-                    }
-                    if (framing == Framing.Chunked && remaining == 0)
-                    {
-                        // A chunk-size line: copy it and the chunk with its CRLF through.
-                        var reader = new SequenceReader<byte>(buffer);
-                        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, "\r\n"u8)) break;
-                        var size = long.Parse(Encoding.Latin1.GetString(line).Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                        output.Write(buffer.Slice(0, reader.Position).ToArray());
-                        buffer = buffer.Slice(reader.Position);
-                        // The last chunk is followed by an empty trailer: its CRLF ends the body.
-                        remaining = size + 2;
-                        if (size == 0) framing = Framing.Length;
-                        continue;
-                    }
-                    var take = framing == Framing.UntilClose ? buffer.Length : Math.Min(remaining, buffer.Length);
-                    output.Write(buffer.Slice(0, take).ToArray());
-                    buffer = buffer.Slice(take);
-                    remaining -= take;
-                    if (framing == Framing.Length && remaining == 0) framing = Framing.Head;
-                }
-                from.AdvanceTo(buffer.Start, buffer.End);
-
-                var bytes = output.WrittenMemory;
-                if (budget is { } limit && sent + bytes.Length > limit)
-                {
-                    // A dying process's sockets close with a FIN after what was sent; Kestrel's
-                    // abort would reset and could drop those bytes before the client reads them.
-                    await to.WriteAsync(bytes[..(int)(limit - sent)]).ConfigureAwait(false);
-                    await to.CompleteAsync().ConfigureAwait(false);
-                    return;
-                }
-                sent += bytes.Length;
-                if (bytes.Length > 0) await to.WriteAsync(bytes).ConfigureAwait(false);
-                if (result.IsCompleted) return;
-            }
-        }
-        finally
-        {
-            await from.CompleteAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static (string Head, Framing Framing, long Length) Rewrite(string head)
-    {
-        var lines = head.Split("\r\n");
-        var status = lines[0];
-        var headers = lines.Skip(1).Select(line => (Name: line[..line.IndexOf(':')], Line: line)).ToList();
-        string? Value(string name) => headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Line[(h.Name.Length + 1)..].Trim()).FirstOrDefault();
-
-        var http10 = Value(VersionMarker) == "1.0";
-        var noBody = Value(NoBodyMarker) is not null;
-        var code = int.Parse(status.AsSpan(9, 3), CultureInfo.InvariantCulture);
-        if (http10) status = "HTTP/1.0" + status[8..];
-
-        headers.RemoveAll(h => h.Name is VersionMarker or NoBodyMarker || (http10 && h.Name == "Connection"));
-        var sorted = headers.Where(h => !Trailing.Contains(h.Name)).OrderBy(h => h.Name, StringComparer.Ordinal)
-            .Concat(Trailing.SelectMany(name => headers.Where(h => h.Name == name)));
-        var text = new StringBuilder(status).Append("\r\n");
-        foreach (var (_, line) in sorted) text.Append(line).Append("\r\n");
-        text.Append("\r\n");
-
-        if (noBody || code is < 200 or 204 or 304) return (text.ToString(), Framing.Head, 0);
-        if (Value("Transfer-Encoding") is not null) return (text.ToString(), Framing.Chunked, 0);
-        if (Value("Content-Length") is { } length) return (text.ToString(), long.Parse(length, CultureInfo.InvariantCulture) == 0 ? Framing.Head : Framing.Length, long.Parse(length, CultureInfo.InvariantCulture));
-        return (text.ToString(), Framing.UntilClose, 0);
     }
 }

@@ -1,0 +1,12 @@
+namespace Fleet.Testing.Wire;
+
+/// <summary>
+/// What becomes of a request head: <paramref name="Head"/> is what Kestrel gets instead (null:
+/// the head as it came, for Kestrel to judge); <paramref name="Refused"/> when Go would refuse it,
+/// and nothing after it on the connection may reach Kestrel.
+/// </summary>
+internal sealed record HeadVerdict(string? Head, bool Refused)
+{
+    /// <summary>Hand the head on as it came; Kestrel judges it.</summary>
+    public static readonly HeadVerdict Unchanged = new(null, Refused: false);
+}
