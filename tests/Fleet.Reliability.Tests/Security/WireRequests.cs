@@ -1,11 +1,11 @@
-using System.Text;
 using Fleet.Reliability.Tests.Wire;
+using Fleet.Tests.Shared;
 
 namespace Fleet.Reliability.Tests.Security;
 
 /// <summary>
-/// Reads back what the client put on the wire, with a decoder of this suite's own (not the
-/// framework's escaping in reverse), and checks that nothing a caller passed escaped its place:
+/// Reads back what the client put on the wire, decoded as fleet's Go server decodes it
+/// (<see cref="RequestTarget"/>, not the framework's escaping in reverse), and checks that nothing a caller passed escaped its place:
 /// one request line of three words, only visible ASCII, only the client's own headers.
 /// </summary>
 internal static class WireRequests
@@ -46,11 +46,11 @@ internal static class WireRequests
     }
 
     /// <summary>The last path segment, decoded.</summary>
-    public static string LastSegment(string path) => Decode(path[(path.LastIndexOf('/') + 1)..]);
+    public static string LastSegment(string path) => RequestTarget.Parse(path).LastSegment;
 
-    /// <summary>The query's values by name, decoded.</summary>
+    /// <summary>The query's values by name, decoded; a name sent twice fails.</summary>
     public static Dictionary<string, string> Values(string? query) =>
-        (query?.Split('&') ?? []).Select(pair => pair.Split('=')).ToDictionary(pair => Decode(pair[0]), pair => Decode(pair[1]));
+        RequestTarget.Parse("?" + query).Query.ToDictionary(pair => pair.Key, pair => pair.Value);
 
     // Only unreserved characters and %XX escapes of them all.
     private static bool IsEscaped(string text)
@@ -68,23 +68,5 @@ internal static class WireRequests
             }
         }
         return true;
-    }
-
-    private static string Decode(string text)
-    {
-        var bytes = new List<byte>();
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '%')
-            {
-                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.Add((byte)text[i]);
-            }
-        }
-        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString([.. bytes]);
     }
 }

@@ -1,3 +1,5 @@
+using Fleet.Tests.Shared;
+
 namespace Fleet.Reliability.Tests.Wire;
 
 /// <summary>Scripts for a <see cref="RawServer"/> that stands in for fleet.</summary>
@@ -12,10 +14,7 @@ internal static class FleetScript
     /// <summary>The unit name in a request for <c>/fleet/v1/units/NAME</c> or <c>/fleet/v1/state/NAME</c>, or the unitName filter of a state list.</summary>
     public static string UnitOf(RawRequest request)
     {
-        var target = request.Target;
-        var query = target.IndexOf("unitName=", StringComparison.Ordinal);
-        if (query >= 0) return Uri.UnescapeDataString(target[(query + 9)..].Split('&')[0]);
-        var path = target.Split('?')[0];
-        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        var target = RequestTarget.Parse(request.Target);
+        return target.FirstValues.TryGetValue("unitName", out var name) ? name : target.LastSegment;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Fleet.Core;
 using Fleet.Core.Collections;
 using Fleet.Testing.Cluster;
+using Fleet.Tests.Shared;
 using Fleet.Unit;
 
 namespace Fleet.Testing.Tests.Cluster;
@@ -26,7 +27,25 @@ public class TranscriptReplayTests
     private static readonly string Folder = TranscriptIndex.Folder;
 
     [Fact]
-    public void Every_unit_and_state_the_reference_served_matches_the_engine_and_agent()
+    public void Every_unit_and_state_the_reference_served_matches_the_engine_and_agent() => Replay(target => target);
+
+    [Fact]
+    public void The_replay_reads_names_as_fleet_does_when_they_come_percent_encoded_as_python_fleet_sends_them()
+    {
+        // python-fleet escapes the '@' of an instance in every path; fleet decodes before routing.
+        var encoded = 0;
+        Replay(target =>
+        {
+            var question = target.IndexOf('?', StringComparison.Ordinal);
+            var path = question < 0 ? target : target[..question];
+            if (!path.Contains('@', StringComparison.Ordinal)) return target;
+            encoded++;
+            return path.Replace("@", "%40", StringComparison.Ordinal) + (question < 0 ? "" : target[question..]);
+        });
+        Assert.True(encoded >= 5, $"only {encoded} captured paths name an instance");
+    }
+
+    private static void Replay(Func<string, string> asSent)
     {
         var machines = ClusterFixtures.Machines.ToList();
         IReadOnlyList<StoredUnit> units = [];
@@ -35,18 +54,18 @@ public class TranscriptReplayTests
 
         foreach (var entry in TranscriptIndex.Entries().Where(e => e.Server == "main"))
         {
-            var (method, path, query, body) = ReadRequest(File.ReadAllBytes(Path.Combine(Folder, entry.Request)));
+            var (method, target, body) = ReadRequest(File.ReadAllBytes(Path.Combine(Folder, entry.Request)), asSent);
             var applied = entry.Status is 201 or 204 || WithheldButApplied.Contains(entry.Id);
             if (applied && method is "PUT" or "DELETE" or "PATCH")
             {
                 if (method == "PATCH") machines = Patch(machines, body);
-                else units = method == "PUT" ? Put(units, path, body) : Delete(units, path);
+                else units = method == "PUT" ? Put(units, target.LastSegment, body) : Delete(units, target.LastSegment);
                 (units, report) = ClusterFixtures.Act(machines, units);
             }
 
             if (method != "GET" || entry.Status != 200 || entry.Response is null) continue;
             var answer = JsonNode.Parse(RawHttp.Split(File.ReadAllBytes(Path.Combine(Folder, entry.Response))).Body)!;
-            if (CheckAnswer(entry.Id, path, query, answer, units, report)) compared.Add(entry.Id);
+            if (CheckAnswer(entry.Id, target, answer, units, report)) compared.Add(entry.Id);
         }
 
         // The scenarios the brief names must be among those held against the reference.
@@ -55,13 +74,14 @@ public class TranscriptReplayTests
             compared.ToHashSet());
     }
 
-    private static bool CheckAnswer(string id, string path, Dictionary<string, string> query, JsonNode answer, IReadOnlyList<StoredUnit> units, AgentReport report)
+    private static bool CheckAnswer(string id, RequestTarget target, JsonNode answer, IReadOnlyList<StoredUnit> units, AgentReport report)
     {
+        var (path, query) = (target.Path, target.FirstValues);
         const string unitsPath = "/fleet/v1/units";
         const string statePath = "/fleet/v1/state";
         if (path.StartsWith(unitsPath + "/", StringComparison.Ordinal))
         {
-            var unit = units.Single(u => u.Name == path[(unitsPath.Length + 1)..]);
+            var unit = units.Single(u => u.Name == target.LastSegment);
             var global = unit.File.Requirements(unit.Name).Global;
             Assert.True((Text(answer, "machineID"), Text(answer, "currentState")) == (global ? null : unit.TargetMachineId, Agent.CurrentState(unit, report)), $"{id}: {answer.ToJsonString()} vs {unit.TargetMachineId}/{Agent.CurrentState(unit, report)}");
             return true;
@@ -92,7 +112,7 @@ public class TranscriptReplayTests
         }
         if (path.StartsWith(statePath + "/", StringComparison.Ordinal))
         {
-            var name = path[(statePath.Length + 1)..];
+            var name = target.LastSegment;
             Assert.Equal(Describe(report.States.First(s => s.Name == name)), Describe(State(answer)));
             return true;
         }
@@ -108,9 +128,8 @@ public class TranscriptReplayTests
 
     private static string? Text(JsonNode node, string key) => node[key]?.GetValue<string>();
 
-    private static IReadOnlyList<StoredUnit> Put(IReadOnlyList<StoredUnit> units, string path, JsonNode? body)
+    private static IReadOnlyList<StoredUnit> Put(IReadOnlyList<StoredUnit> units, string name, JsonNode? body)
     {
-        var name = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
         var desired = body?["desiredState"]?.GetValue<string>();
         var options = body?["options"]?.AsArray().Select(o => new UnitOption(Text(o!, "section")!, Text(o!, "name")!, Text(o!, "value")!)).ToList();
         var existing = units.SingleOrDefault(u => u.Name == name);
@@ -131,11 +150,8 @@ public class TranscriptReplayTests
         return [.. units.Where(u => u.Name != name).Append(stored).OrderBy(u => u.Name, StringComparer.Ordinal)];
     }
 
-    private static IReadOnlyList<StoredUnit> Delete(IReadOnlyList<StoredUnit> units, string path)
-    {
-        var name = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
-        return [.. units.Where(u => u.Name != name)];
-    }
+    private static IReadOnlyList<StoredUnit> Delete(IReadOnlyList<StoredUnit> units, string name) =>
+        [.. units.Where(u => u.Name != name)];
 
     private static List<SimulatedMachine> Patch(List<SimulatedMachine> machines, JsonNode? body)
     {
@@ -153,23 +169,11 @@ public class TranscriptReplayTests
         return machines;
     }
 
-    private static (string Method, string Path, Dictionary<string, string> Query, JsonNode? Body) ReadRequest(byte[] raw)
+    private static (string Method, RequestTarget Target, JsonNode? Body) ReadRequest(byte[] raw, Func<string, string> asSent)
     {
         var text = Encoding.UTF8.GetString(raw);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var head = text[..split].Split("\r\n")[0].Split(' ');
-        var target = head[1];
-        var question = target.IndexOf('?', StringComparison.Ordinal);
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (question >= 0)
-        {
-            foreach (var pair in target[(question + 1)..].Split('&'))
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                var (key, value) = eq < 0 ? (pair, "") : (pair[..eq], Uri.UnescapeDataString(pair[(eq + 1)..]));
-                query.TryAdd(key, value); // fleet reads the first value only
-            }
-        }
         JsonNode? body = null;
         try
         {
@@ -180,6 +184,6 @@ public class TranscriptReplayTests
         {
             // The malformed bodies are the 400 scenarios; nothing is applied for them.
         }
-        return (head[0], question < 0 ? target : target[..question], query, body);
+        return (head[0], RequestTarget.Parse(asSent(head[1])), body);
     }
 }
