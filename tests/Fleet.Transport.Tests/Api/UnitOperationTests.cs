@@ -113,6 +113,19 @@ public sealed class UnitOperationTests
     }
 
     [Fact]
+    public async Task An_option_holding_half_of_a_surrogate_pair_is_refused_before_sending()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+        UnitOption[] lone = [new("Service", "ExecStart", "/bin/echo \ud800")];
+
+        var error = (await scope.Client.CreateUnitAsync("hello.service", lone, DesiredState.Launched)).Left();
+
+        Assert.Equal(ErrorKind.Validation, error.Kind);
+        Assert.EndsWith("must be valid Unicode text: half of a surrogate pair cannot be sent", error.Message, StringComparison.Ordinal);
+        Assert.Empty(scope.Server.Cluster.Units);
+    }
+
+    [Fact]
     public async Task A_unit_stored_with_a_desired_state_fleet_cannot_parse_is_fleets_500_explained()
     {
         await using var scope = await ClientScope.StartAsync(unix: false);
