@@ -18,6 +18,13 @@ public sealed record APIError(ErrorKind Kind, string Message)
     /// <summary>The start of what the peer sent before the failure, escaped for display; absent when nothing was received.</summary>
     public string? Received { get; init; }
 
+    /// <summary>
+    /// For input refused before anything was sent, the argument at fault when the error is about
+    /// one: a parameter's name (<c>desiredState</c>) or a path into one (<c>options.DesiredState</c>).
+    /// The facade gives it as <see cref="ArgumentException.ParamName"/>.
+    /// </summary>
+    public string? Parameter { get; init; }
+
     /// <summary>An error for input refused before anything was sent.</summary>
     /// <param name="message">What was wrong with the input.</param>
     /// <returns>An error of kind <see cref="ErrorKind.Validation"/>.</returns>

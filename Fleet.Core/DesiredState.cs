@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fleet.Core;
 
 /// <summary>The state fleet drives a unit towards (and, as current state, where it has got to).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DesiredState>))]
+[JsonConverter(typeof(DesiredStateJsonConverter))]
 public enum DesiredState
 {
     /// <summary>Known to fleet, not scheduled to any machine.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fleet.Core.Text;
 using LanguageExt;
 
@@ -36,13 +37,17 @@ public sealed record MetadataEdit(MetadataOperation Operation, string MachineId,
     public static MetadataEdit Remove(string machineId, string key) => new(MetadataOperation.Remove, machineId, key, null);
 
     /// <summary>
-    /// The edit, or what fleet would refuse in it, in fleet's words where fleet has them: a key
-    /// outside fleet's pattern, a machine id that is empty or has a <c>/</c>, an Add or Replace
-    /// without a value; and a machine id or value holding half of a surrogate pair, which could
-    /// only be sent changed.
+    /// The edit, or what fleet would refuse in it, in fleet's words where fleet has them: an
+    /// operation outside the enum, a key outside fleet's pattern, a machine id that is empty or
+    /// has a <c>/</c>, an Add or Replace without a value; and a machine id or value holding half
+    /// of a surrogate pair, which could only be sent changed.
     /// </summary>
     public Either<APIError, MetadataEdit> Validate()
     {
+        if (Operation is not (MetadataOperation.Add or MetadataOperation.Replace or MetadataOperation.Remove))
+        {
+            return APIError.Validation($"metadata operation {((int)Operation).ToString(CultureInfo.InvariantCulture)} is not a MetadataOperation (fleet: invalid op: expect add, remove, or replace)");
+        }
         if (string.IsNullOrEmpty(MachineId) || MachineId.Contains('/', StringComparison.Ordinal))
         {
             return APIError.Validation($"machine id {GoQuoting.Quote(MachineId ?? "")} cannot name a machine in a metadata path");

@@ -17,6 +17,7 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     /// <summary>A unit of the given options, not yet submitted to fleet.</summary>
     /// <param name="options">The unit file's options, in file order.</param>
     /// <param name="desiredState">The state to ask fleet for when it is created; launched by default, as python-fleet does.</param>
+    /// <exception cref="ArgumentException"><paramref name="desiredState"/> is not one of the three (<see cref="FleetArgumentException"/>).</exception>
     public ClusterUnit(IEnumerable<UnitOption> options, DesiredState desiredState = DesiredState.Launched)
         : this(UnitFile.FromOptions(options), desiredState)
     {
@@ -25,8 +26,9 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     /// <summary>A unit of a parsed unit file, not yet submitted to fleet.</summary>
     /// <param name="file">The unit file.</param>
     /// <param name="desiredState">The state to ask fleet for when it is created; launched by default.</param>
+    /// <exception cref="ArgumentException"><paramref name="desiredState"/> is not one of the three (<see cref="FleetArgumentException"/>).</exception>
     public ClusterUnit(UnitFile file, DesiredState desiredState = DesiredState.Launched)
-        : this(file ?? throw new ArgumentNullException(nameof(file)), desiredState, name: null, currentState: null, machineId: null, client: null)
+        : this(file ?? throw new ArgumentNullException(nameof(file)), Checked(desiredState), name: null, currentState: null, machineId: null, client: null)
     {
     }
 
@@ -69,8 +71,12 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     /// <param name="desiredState">The state to ask fleet for when it is created.</param>
     /// <returns>The unit, not yet submitted.</returns>
     /// <exception cref="UnitFileFormatException">The text is not a unit file fleet would read; the exception says where.</exception>
-    public static ClusterUnit FromString(string text, DesiredState desiredState = DesiredState.Launched) =>
-        new(UnitFile.Parse(text).OrThrow(), desiredState);
+    /// <exception cref="ArgumentException"><paramref name="desiredState"/> is not one of the three (<see cref="FleetArgumentException"/>).</exception>
+    public static ClusterUnit FromString(string text, DesiredState desiredState = DesiredState.Launched)
+    {
+        Checked(desiredState);
+        return new(UnitFile.Parse(text).OrThrow(), desiredState);
+    }
 
     /// <summary>Reads and parses a unit file from disk (python-fleet's <c>Unit(from_file=...)</c>).</summary>
     /// <param name="path">The file's path.</param>
@@ -86,8 +92,12 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The unit, not yet submitted.</returns>
     /// <exception cref="UnitFileFormatException">The file cannot be read, or is not a unit file fleet would read.</exception>
-    public static async Task<ClusterUnit> FromFileAsync(string path, DesiredState desiredState, CancellationToken cancellationToken = default) =>
-        new(await UnitFile.LoadAsync(path, cancellationToken).OrThrowAsync().ConfigureAwait(false), desiredState);
+    /// <exception cref="ArgumentException"><paramref name="desiredState"/> is not one of the three (<see cref="FleetArgumentException"/>).</exception>
+    public static async Task<ClusterUnit> FromFileAsync(string path, DesiredState desiredState, CancellationToken cancellationToken = default)
+    {
+        Checked(desiredState);
+        return new(await UnitFile.LoadAsync(path, cancellationToken).OrThrowAsync().ConfigureAwait(false), desiredState);
+    }
 
     /// <summary>A unit as the cluster reported it, bound to the client that read it.</summary>
     internal static ClusterUnit FromCluster(FleetUnit unit, FleetApiClient client) =>
@@ -131,7 +141,8 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     /// <summary>A copy with another desired state, for creating it; local, since the cluster's desired state is unchanged.</summary>
     /// <param name="desiredState">The state.</param>
     /// <returns>The new unit.</returns>
-    public ClusterUnit WithDesiredState(DesiredState desiredState) => new(File, desiredState, Name, currentState: null, machineId: null, client: null);
+    /// <exception cref="ArgumentException"><paramref name="desiredState"/> is not one of the three (<see cref="FleetArgumentException"/>).</exception>
+    public ClusterUnit WithDesiredState(DesiredState desiredState) => new(File, Checked(desiredState), Name, currentState: null, machineId: null, client: null);
 
     /// <summary>A local copy with a name, for the overloads that take a unit.</summary>
     /// <param name="name">The unit name; checked with fleet's rules when it is used.</param>
@@ -145,10 +156,12 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     /// <param name="desiredState">The state fleet should drive it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>This unit with the new desired state, still bound; its current state is as last read.</returns>
+    /// <exception cref="ArgumentException"><paramref name="desiredState"/> is not one of the three (<see cref="FleetArgumentException"/>); nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">The unit did not come from a cluster.</exception>
     /// <exception cref="FleetApiException">fleet refused (a template cannot be activated: 400).</exception>
     public async Task<ClusterUnit> SetDesiredStateAsync(DesiredState desiredState, CancellationToken cancellationToken = default)
     {
+        Checked(desiredState);
         var live = Live("have its desired state set");
         await live.SetDesiredStateAsync(Name!, desiredState, cancellationToken).ConfigureAwait(false);
         return new ClusterUnit(File, desiredState, Name, CurrentState, MachineId, live);
@@ -194,6 +207,9 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, File, DesiredState, CurrentState, MachineId);
+
+    // A state outside the enum is refused where it is given, as the functional layer refuses it before sending.
+    private static DesiredState Checked(DesiredState desiredState) => DesiredStates.Validate(desiredState, nameof(desiredState)).OrThrow();
 
     private ClusterUnit Local(UnitFile file) => new(file, DesiredState, Name, currentState: null, machineId: null, client: null);
 

@@ -15,7 +15,7 @@ public sealed partial class FleetApiClient
     /// <param name="desiredState">The state it should have; a template can only be inactive.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>What changed.</returns>
-    /// <exception cref="ArgumentException">The name or the content is refused with fleet's rules.</exception>
+    /// <exception cref="ArgumentException">The name or the content is refused with fleet's rules, or the state is not one of the three (a number cast to <see cref="DesiredState"/>).</exception>
     /// <exception cref="FleetApiException">fleet refused a request.</exception>
     public Task<UnitChangeResult> EnsureUnitAsync(string name, UnitFile content, DesiredState desiredState, CancellationToken cancellationToken = default) =>
         Functional.EnsureUnitAsync(name, content, desiredState, cancellationToken).OrThrowAsync();
@@ -47,7 +47,7 @@ public sealed partial class FleetApiClient
     /// <param name="desiredState">The state it should have.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>StateChanged or Unchanged.</returns>
-    /// <exception cref="ArgumentException">The name is refused with fleet's rules.</exception>
+    /// <exception cref="ArgumentException">The name is refused with fleet's rules, or the state is not one of the three (a number cast to <see cref="DesiredState"/>).</exception>
     /// <exception cref="FleetApiException">fleet refused a request; 404 when the unit does not exist.</exception>
     public Task<UnitChangeResult> EnsureDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default) =>
         Functional.EnsureDesiredStateAsync(name, desiredState, cancellationToken).OrThrowAsync();
@@ -62,6 +62,7 @@ public sealed partial class FleetApiClient
     /// <param name="progress">Receives each new view of the unit.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The last view of the unit, once it got there.</returns>
+    /// <exception cref="ArgumentException">The name is refused with fleet's rules, the target is not one of the three states, or the options are out of range; nothing was sent.</exception>
     /// <exception cref="FleetTimeoutException">The deadline passed first; the message says the last state seen.</exception>
     /// <exception cref="FleetApiException">fleet refused a poll; 404 when the unit does not exist.</exception>
     public Task<UnitProgress> WaitForUnitAsync(
@@ -77,7 +78,7 @@ public sealed partial class FleetApiClient
     /// <param name="options">The desired state and whether to destroy others; <see cref="PlanOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The plan; nothing is changed yet.</returns>
-    /// <exception cref="ArgumentException">A name is refused with fleet's rules, or an instance's template is nowhere.</exception>
+    /// <exception cref="ArgumentException">A name is refused with fleet's rules, an instance's template is nowhere, or the options' state is not one of the three.</exception>
     /// <exception cref="FleetApiException">fleet refused a request.</exception>
     public Task<UnitPlan> PlanAsync(IEnumerable<UnitSource> units, PlanOptions? options = null, CancellationToken cancellationToken = default) =>
         Functional.PlanAsync(units, options, cancellationToken).OrThrowAsync();
@@ -86,6 +87,7 @@ public sealed partial class FleetApiClient
     /// <param name="plan">A plan from <see cref="PlanAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>What changed, unit by unit.</returns>
+    /// <exception cref="ArgumentException">A step is null or has a state that is not one of the three; nothing was sent.</exception>
     /// <exception cref="FleetApiException">fleet refused a change; the ones before it were made.</exception>
     public Task<IReadOnlyList<UnitChangeResult>> ApplyAsync(UnitPlan plan, CancellationToken cancellationToken = default) =>
         Functional.ApplyAsync(plan, cancellationToken).OrThrowAsync();

@@ -14,7 +14,7 @@ public sealed partial class FleetApiClient
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The unit as sent, bound to this client; read it again (<see cref="GetUnitAsync"/>) for where fleet scheduled it.</returns>
-    /// <exception cref="ArgumentException">The name, or the options, are refused with fleet's rules.</exception>
+    /// <exception cref="ArgumentException">The name, or the options, are refused with fleet's rules, or the state is not one of the three (a number cast to <see cref="DesiredState"/>).</exception>
     /// <exception cref="FleetApiException">fleet refused the unit.</exception>
     public Task<ClusterUnit> CreateUnitAsync(string name, IEnumerable<UnitOption> options, DesiredState desiredState, CancellationToken cancellationToken = default) =>
         CreateUnitAsync(name, UnitFile.FromOptions(options ?? throw new ArgumentNullException(nameof(options))), desiredState, cancellationToken);
@@ -25,7 +25,7 @@ public sealed partial class FleetApiClient
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The unit as sent, bound to this client.</returns>
-    /// <exception cref="ArgumentException">The name, or the options, are refused with fleet's rules.</exception>
+    /// <exception cref="ArgumentException">The name, or the options, are refused with fleet's rules, or the state is not one of the three (a number cast to <see cref="DesiredState"/>).</exception>
     /// <exception cref="FleetApiException">fleet refused the unit.</exception>
     public async Task<ClusterUnit> CreateUnitAsync(string name, UnitFile file, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,7 @@ public sealed partial class FleetApiClient
     /// <param name="desiredState">The state fleet should bring it to; a template can only be inactive.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>When fleet has accepted the change.</returns>
-    /// <exception cref="ArgumentException">The name is refused with fleet's rules.</exception>
+    /// <exception cref="ArgumentException">The name is refused with fleet's rules, or the state is not one of the three (a number cast to <see cref="DesiredState"/>).</exception>
     /// <exception cref="FleetApiException">fleet refused: 409 for a unit it does not have, 400 for activating a template.</exception>
     public Task SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default) =>
         Functional.SetDesiredStateAsync(name, desiredState, cancellationToken).OrThrowAsync();
@@ -77,7 +77,7 @@ public sealed partial class FleetApiClient
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>When fleet has accepted the change.</returns>
-    /// <exception cref="ArgumentException">The unit has no name, or its name is refused.</exception>
+    /// <exception cref="ArgumentException">The unit has no name, its name is refused, or the state is not one of the three (a number cast to <see cref="DesiredState"/>).</exception>
     /// <exception cref="FleetApiException">fleet refused the change.</exception>
     public Task SetDesiredStateAsync(ClusterUnit unit, DesiredState desiredState, CancellationToken cancellationToken = default) =>
         SetDesiredStateAsync(NameOf(unit), desiredState, cancellationToken);

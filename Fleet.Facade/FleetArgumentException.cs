@@ -17,5 +17,8 @@ public sealed class FleetArgumentException : ArgumentException, IFleetError
     /// <inheritdoc />
     public APIError Error { get; }
 
+    /// <summary>The argument refused, when the error names one (<see cref="APIError.Parameter"/>): <c>desiredState</c>, or a path into one such as <c>options.DesiredState</c>.</summary>
+    public override string? ParamName => Error.Parameter;
+
     private static APIError Require(APIError error) => error ?? throw new ArgumentNullException(nameof(error));
 }

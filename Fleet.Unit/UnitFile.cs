@@ -192,9 +192,11 @@ public sealed class UnitFile : IEquatable<UnitFile>
     /// fleet's check before it accepts a unit: the options must read back unchanged in shape
     /// (no line of 2048 bytes or more, no newline in a name) and the requirements must not
     /// contradict each other (MachineID with Peers, Conflicts, Global or Replaces; Global with
-    /// Peers or Replaces; Conflicts with Replaces; a peer matching a conflict or a replace).
+    /// Peers or Replaces; Conflicts with Replaces; a peer matching a conflict or a replace). And,
+    /// before fleet's checks, no option may hold half of a surrogate pair, which has no UTF-8 form
+    /// and so could only be sent changed.
     /// </summary>
-    /// <returns>This unit file, or an error with the message fleet's API gives.</returns>
+    /// <returns>This unit file, or an error with the message fleet's API gives (for half of a surrogate pair, this library's).</returns>
     public Either<APIError, UnitFile> Validate() => UnitOptionRules.Check(Options) is { } error ? error : this;
 
     /// <inheritdoc />

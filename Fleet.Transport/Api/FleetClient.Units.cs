@@ -15,7 +15,8 @@ public sealed partial class FleetClient
     /// Creates a unit, or replaces one of the same name whose content differs (fleet answers 201
     /// both times). One that fleet already holds with this content takes the desired state
     /// (fleet answers 204): the same create sent twice is done either way. The name is checked
-    /// with fleet's rules and the options as fleet checks them before anything is sent.
+    /// with fleet's rules, the options as fleet checks them, and the state is one of the three,
+    /// before anything is sent.
     /// </summary>
     /// <param name="name">The unit's name, such as <c>hello.service</c> or <c>web@1.service</c>.</param>
     /// <param name="options">The unit file's options; at least one.</param>
@@ -58,6 +59,7 @@ public sealed partial class FleetClient
 
     private async Task<Either<APIError, LanguageExt.Unit>> PutUnitAsync(string name, UnitFile file, DesiredState? desiredState, CancellationToken cancellationToken)
     {
+        if (desiredState is { } state && DesiredStates.Validate(state, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
         var checkedFile = file.Validate();
         if (checkedFile.IsLeft) return checkedFile.Match(_ => default!, error => (Either<APIError, LanguageExt.Unit>)error);
         return await UnitRequestAsync(name, target =>
@@ -67,16 +69,22 @@ public sealed partial class FleetClient
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Sets the desired state of a unit in the cluster (fleet answers 204).</summary>
+    /// <summary>
+    /// Sets the desired state of a unit in the cluster (fleet answers 204). The state must be one
+    /// of the three and the name valid by fleet's rules; otherwise nothing is sent.
+    /// </summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="desiredState">The state fleet should bring it to; a template can only be inactive.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, LanguageExt.Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default) =>
-        UnitRequestAsync(name, target =>
+    public async Task<Either<APIError, LanguageExt.Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default)
+    {
+        if (DesiredStates.Validate(desiredState, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
+        return await UnitRequestAsync(name, target =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new DesiredStateBody(name, desiredState), FleetJsonContext.Default.DesiredStateBody);
             return SendAsync("PUT", target, body, 204, cancellationToken);
-        });
+        }).ConfigureAwait(false);
+    }
 
     /// <summary>Sets the desired state of a unit read from the cluster.</summary>
     /// <param name="unit">The unit, as <see cref="GetUnitAsync"/> or a list returned it.</param>

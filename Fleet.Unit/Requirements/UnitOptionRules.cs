@@ -10,12 +10,22 @@ namespace Fleet.Unit.Requirements;
 /// <summary>
 /// fleet's check of a unit's options before it accepts the unit (the API's ValidateOptions): the
 /// options must survive a write and re-read by go-systemd, and the requirements must not
-/// contradict each other. Errors carry fleet's own messages.
+/// contradict each other. Errors carry fleet's own messages. Before those, text that has no
+/// UTF-8 form (half of a surrogate pair) is refused, since it could only be sent changed.
 /// </summary>
 internal static class UnitOptionRules
 {
     public static APIError? Check(ValueList<UnitOption> options)
     {
+        // Written out, half of a surrogate pair would become U+FFFD: fleet would store other text.
+        foreach (var option in options)
+        {
+            if (!UnicodeText.IsWellFormed(option.Section) || !UnicodeText.IsWellFormed(option.Name) || !UnicodeText.IsWellFormed(option.Value))
+            {
+                return Invalid($"option {GoQuoting.Quote(option.ToString())} must be valid Unicode text: half of a surrogate pair cannot be sent");
+            }
+        }
+
         var text = UnitFileWriter.ToBytes(options.AsSpan());
         if (UnitFileParser.Parse(text, out var failure) is null)
         {

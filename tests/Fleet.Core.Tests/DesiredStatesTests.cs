@@ -14,6 +14,45 @@ public class DesiredStatesTests
         Assert.Equal(text, state.ToFleetString());
         Assert.Equal($"\"{text}\"", JsonSerializer.Serialize(state));
         Assert.Equal(state, JsonSerializer.Deserialize<DesiredState>($"\"{text}\""));
+        Assert.Equal(state, Assert.Single(DesiredStates.Validate(state, "desiredState").RightToSeq()));
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public void A_number_outside_the_enum_is_refused_naming_where_it_was_given_and_the_value(int value)
+    {
+        var state = (DesiredState)value;
+
+        var error = Assert.Single(DesiredStates.Validate(state, "options.DesiredState").LeftToSeq());
+
+        Assert.Equal(
+            (ErrorKind.Validation, $"options.DesiredState {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']", "options.DesiredState"),
+            (error.Kind, error.Message, error.Parameter));
+        Assert.StartsWith($"state {value} is not a DesiredState", Assert.Throws<ArgumentOutOfRangeException>(() => state.ToFleetString()).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public void Json_never_writes_a_number_outside_the_enum(int value)
+    {
+        var unit = new FleetUnit("hello.service", desiredState: (DesiredState)value);
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Serialize((DesiredState)value));
+        Assert.Throws<JsonException>(() => JsonSerializer.Serialize(unit));
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("42")]
+    [InlineData("\"2\"")]
+    [InlineData("\"inactive, loaded\"")]
+    public void Json_reads_only_fleets_three_names(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<DesiredState>(json));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<FleetUnit>($"{{\"name\":\"hello.service\",\"desiredState\":{json}}}"));
     }
 
     [Theory]

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Fleet.Core;
 using Fleet.Transport;
 using Fleet.Transport.Api;
+using Microsoft.AspNetCore.Http;
 using static Fleet.Facade.Tests.Units;
 
 namespace Fleet.Facade.Tests;
@@ -50,6 +52,82 @@ public sealed class FailureExceptionTests
         Assert.All(thrown, e => Assert.Equal("state must be one of: ['inactive', 'loaded', 'launched']", e.Message));
         Assert.All(thrown, e => Assert.Equal(DesiredStates.InvalidStateMessage, e.Message));
         Assert.Equal(DesiredState.Inactive, (await scope.Client.GetUnitAsync("hello.service")).DesiredState);
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_state_outside_the_enum_is_an_argument_exception_naming_the_parameter_and_nothing_is_sent(int value)
+    {
+        var state = (DesiredState)value;
+        var received = new ConcurrentQueue<string>();
+        await using var server = await StubHttpServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            if (context.Request.Path == "/fleet/v1/discovery")
+            {
+                await context.Response.WriteAsync("{\"id\":\"fleet:v1\"}");
+                return;
+            }
+            received.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            if (context.Request.Method == "GET" && context.Request.Path == "/fleet/v1/units/hello.service")
+            {
+                await context.Response.WriteAsync("{\"name\":\"hello.service\",\"options\":[{\"section\":\"Service\",\"name\":\"ExecStart\",\"value\":\"/bin/true\"}],\"desiredState\":\"loaded\"}");
+                return;
+            }
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("{\"error\":{\"code\":404,\"message\":\"unit does not exist\"}}");
+        });
+        await using var client = await FleetApiClient.ConnectAsync(server.Endpoint);
+        var unit = await client.GetUnitAsync("hello.service");
+        received.Clear();
+
+        var thrown = new (ArgumentException Exception, string Parameter)[]
+        {
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.SetDesiredStateAsync("hello.service", state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.SetDesiredStateAsync(unit, state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => unit.SetDesiredStateAsync(state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.CreateUnitAsync("hello.service", Exec, state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.CreateUnitAsync("hello.service", Hello, state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.EnsureUnitAsync("hello.service", Hello, state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.EnsureDesiredStateAsync("hello.service", state)), "desiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.WaitForUnitAsync("hello.service", state)), "target"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.PlanAsync([new UnitSource("hello.service", Hello)], new PlanOptions { DesiredState = state })), "options.DesiredState"),
+            (await Assert.ThrowsAsync<FleetArgumentException>(() => client.ApplyAsync(new UnitPlan([new PlannedChange("hello.service", UnitChange.Created, Hello, null, state)]))), "plan.Changes[0].To"),
+        };
+
+        Assert.All(thrown, e => Assert.Equal(e.Parameter, e.Exception.ParamName));
+        Assert.All(thrown, e => Assert.Equal($"{e.Parameter} {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']", e.Exception.Message));
+        Assert.Empty(received);
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_unit_built_with_a_state_outside_the_enum_is_an_argument_exception(int value)
+    {
+        var state = (DesiredState)value;
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(path, HelloText);
+
+            var thrown = new ArgumentException[]
+            {
+                Assert.Throws<FleetArgumentException>(() => new ClusterUnit(Exec, state)),
+                Assert.Throws<FleetArgumentException>(() => new ClusterUnit(Hello, state)),
+                Assert.Throws<FleetArgumentException>(() => ClusterUnit.FromString(HelloText, state)),
+                await Assert.ThrowsAsync<FleetArgumentException>(() => ClusterUnit.FromFileAsync(path, state)),
+                Assert.Throws<FleetArgumentException>(() => new ClusterUnit(Exec).WithDesiredState(state)),
+            };
+
+            Assert.All(thrown, e => Assert.Equal("desiredState", e.ParamName));
+            Assert.All(thrown, e => Assert.Equal($"desiredState {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']", e.Message));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

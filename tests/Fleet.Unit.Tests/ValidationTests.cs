@@ -43,6 +43,29 @@ public class ValidationTests
     [InlineData("Bogus=1\n")]
     public void Requirements_that_fit_together_pass(string xfleet) => Assert.Null(Check(xfleet));
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void An_option_holding_half_of_a_surrogate_pair_is_refused_since_it_could_only_be_sent_changed(int field)
+    {
+        // Built here: an attribute's strings are stored as UTF-8, which has no form for a lone surrogate either.
+        var lone = "\ud800";
+        UnitOption option = field switch
+        {
+            0 => new("Serv" + lone + "ice", "ExecStart", "/bin/true"),
+            1 => new("Service", "Exec" + lone + "Start", "/bin/true"),
+            _ => new("Service", "ExecStart", "/bin/echo " + lone),
+        };
+        var unit = UnitFile.FromOptions([new UnitOption("Service", "Description", "first"), option]);
+
+        var error = Assert.Single(unit.Validate().LeftToSeq());
+
+        Assert.Equal(ErrorKind.Validation, error.Kind);
+        Assert.StartsWith("option \"[", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("\" must be valid Unicode text: half of a surrogate pair cannot be sent", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_line_fleet_would_refuse_after_writing_gets_fleets_message()
     {

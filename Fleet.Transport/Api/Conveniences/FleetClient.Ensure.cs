@@ -12,6 +12,7 @@ public sealed partial class FleetClient
     /// there: creates it (PUT with options and state), replaces it when its content hash differs
     /// (PUT with options and state; fleet answers 201), changes only its state (PUT with the state;
     /// 204), or sends nothing. A template can only be inactive (fleet's message otherwise, before anything is sent).
+    /// The name and the state (one of the three) are checked before the unit is read.
     /// </summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="content">The unit file it should have.</param>
@@ -21,6 +22,7 @@ public sealed partial class FleetClient
     public async Task<Either<APIError, UnitChangeResult>> EnsureUnitAsync(string name, UnitFile content, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (DesiredStates.Validate(desiredState, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
         if ((await FindUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var found, out var error)) return error;
         var existing = found.MatchUnsafe(unit => unit, () => null);
         var change = Compare(existing, content, desiredState);
@@ -49,6 +51,7 @@ public sealed partial class FleetClient
     /// <summary>
     /// Makes sure an existing unit has this desired state: changes it (fleet answers 204) or sends
     /// nothing more. A unit fleet does not have is fleet's 404, as <see cref="GetUnitAsync"/> answers it.
+    /// A state outside the three is refused before the unit is read.
     /// </summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="desiredState">The state it should be driven to.</param>
@@ -56,6 +59,7 @@ public sealed partial class FleetClient
     /// <returns>StateChanged or Unchanged.</returns>
     public async Task<Either<APIError, UnitChangeResult>> EnsureDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
+        if (DesiredStates.Validate(desiredState, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
         if ((await GetUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out var existing, out var error)) return error;
         var change = existing.DesiredState == desiredState ? UnitChange.Unchanged : UnitChange.StateChanged;
         return await ChangeAsync(name, change, null, existing.DesiredState, desiredState, cancellationToken).ConfigureAwait(false);

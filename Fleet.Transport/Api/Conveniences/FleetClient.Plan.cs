@@ -20,15 +20,16 @@ public sealed partial class FleetClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>
     /// The plan: one step per unit, in the order given, then the destroys, in name order. Or an
-    /// error: an invalid or repeated name, a unit file fleet would refuse, an instance whose
-    /// template is nowhere, or the cluster's failure.
+    /// error: a desired state outside the three, an invalid or repeated name, a unit file fleet
+    /// would refuse, an instance whose template is nowhere, or the cluster's failure.
     /// </returns>
     public async Task<Either<APIError, UnitPlan>> PlanAsync(IEnumerable<UnitSource> units, PlanOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(units);
         options ??= PlanOptions.Default;
+        if (DesiredStates.Validate(options.DesiredState, $"{nameof(options)}.{nameof(PlanOptions.DesiredState)}").Failed(out _, out var error)) return error;
         var sources = units.ToList();
-        if (CheckNames(sources).Failed(out var templates, out var error)) return error;
+        if (CheckNames(sources).Failed(out var templates, out error)) return error;
         if ((await ListUnitsAsync(cancellationToken).ConfigureAwait(false)).Failed(out var listed, out error)) return error;
         var cluster = listed.ToDictionary(unit => unit.Name, StringComparer.Ordinal);
 
@@ -55,6 +56,7 @@ public sealed partial class FleetClient
     /// <summary>
     /// Performs a plan's steps in order (Unchanged ones send nothing) and stops at the first that
     /// fails. Planning again afterwards gives an empty plan, unless someone else changed the cluster.
+    /// A plan with a null step or a desired state outside the three is refused before any step is sent.
     /// </summary>
     /// <param name="plan">The plan, as <see cref="PlanAsync"/> made it.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
@@ -62,14 +64,27 @@ public sealed partial class FleetClient
     public async Task<Either<APIError, IReadOnlyList<UnitChangeResult>>> ApplyAsync(UnitPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (CheckSteps(plan).Failed(out _, out var invalid)) return invalid;
         var results = new List<UnitChangeResult>(plan.Changes.Count);
         foreach (var step in plan.Changes)
         {
-            if (step is null) return APIError.Validation("the plan holds a null step");
             if ((await ChangeAsync(step.Name, step.Change, step.File, step.From, step.To, cancellationToken).ConfigureAwait(false)).Failed(out var result, out var error)) return error;
             results.Add(result);
         }
         return results;
+    }
+
+    // Every step is checked before the first is sent, so one that could never be sent stops the
+    // plan before it has changed anything.
+    private static Either<APIError, LanguageExt.Unit> CheckSteps(UnitPlan plan)
+    {
+        for (var i = 0; i < plan.Changes.Count; i++)
+        {
+            var step = plan.Changes[i];
+            if (step is null) return APIError.Validation("the plan holds a null step");
+            if (step.To is { } to && DesiredStates.Validate(to, $"{nameof(plan)}.{nameof(UnitPlan.Changes)}[{i}].{nameof(PlannedChange.To)}").Failed(out _, out var invalid)) return invalid;
+        }
+        return LanguageExt.Unit.Default;
     }
 
     // Every name is checked before the cluster is asked anything. Answers the templates that come

@@ -28,13 +28,16 @@ public sealed partial class FleetClient
     /// <returns>
     /// The last progress once the unit got there; a Timeout error that says the last state seen
     /// when the deadline passes first; or the error of a poll that failed (fleet's 404 when the
-    /// unit does not exist).
+    /// unit does not exist). An invalid name, a target outside the three states, or options out of
+    /// range are refused before the first poll.
     /// </returns>
     public async Task<Either<APIError, UnitProgress>> WaitForUnitAsync(
         string name, DesiredState target, UnitWaitOptions? options = null, IProgress<UnitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= UnitWaitOptions.Default;
         if (UnitNames.Validate(name).Failed(out _, out var invalid)) return invalid;
+        // A number outside the enum would never be reached: the wait would only end in its timeout.
+        if (DesiredStates.Validate(target, nameof(target)).Failed(out _, out invalid)) return invalid;
         if (options.Timeout != Timeout.InfiniteTimeSpan && (options.Timeout <= TimeSpan.Zero || options.Timeout > LongestWait))
         {
             return APIError.Validation($"the wait's timeout must be positive and at most {LongestWait.TotalDays:0} days (or infinite), not {options.Timeout}");

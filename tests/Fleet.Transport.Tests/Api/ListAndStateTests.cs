@@ -150,6 +150,20 @@ public sealed class ListAndStateTests
         Assert.Equal(before, scope.Server.Cluster.Machines);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public async Task A_metadata_operation_outside_the_enum_is_refused_before_sending(int value)
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+        var before = scope.Server.Cluster.Machines;
+
+        var error = (await scope.Client.EditMachineMetadataAsync([MetadataEdit.Add(Web, "ok", "1"), new MetadataEdit((MetadataOperation)value, Web, "rack", "r1")])).Left();
+
+        Assert.Equal((ErrorKind.Validation, $"metadata operation {value} is not a MetadataOperation (fleet: invalid op: expect add, remove, or replace)"), (error.Kind, error.Message));
+        Assert.Equal(before, scope.Server.Cluster.Machines);
+    }
+
     [Fact]
     public async Task Many_callers_share_one_client()
     {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Fleet.Core;
+using Fleet.Transport.Api;
 using Fleet.Unit;
 
 namespace Fleet.Transport.Tests.Api;
@@ -112,6 +113,79 @@ public sealed class UnitOperationTests
         Assert.Empty(scope.Server.Cluster.Units);
     }
 
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_desired_state_outside_the_enum_is_refused_naming_it_and_the_unit_is_left_as_it_was(int value)
+    {
+        var state = (DesiredState)value;
+        var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new FleetClientOptions { Logger = log });
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Loaded)).Right();
+        var unit = (await scope.Client.GetUnitAsync("hello.service")).Right();
+        var exchanges = log.Lines.Count;
+
+        var errors = new[]
+        {
+            (await scope.Client.SetDesiredStateAsync("hello.service", state)).Left(),
+            (await scope.Client.SetDesiredStateAsync(unit, state)).Left(),
+            (await scope.Client.CreateUnitAsync("hello.service", Exec, state)).Left(),
+            (await scope.Client.CreateUnitAsync("hello.service", Hello, state)).Left(),
+            (await scope.Client.CreateUnitAsync("other.service", Exec, state)).Left(),
+            (await scope.Client.CreateUnitAsync("other.service", Hello, state)).Left(),
+        };
+
+        Assert.All(errors, error => Assert.Equal(
+            (ErrorKind.Validation, $"desiredState {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']"),
+            (error.Kind, error.Message)));
+        Assert.Equal(exchanges, log.Lines.Count);
+        var after = Assert.Single(scope.Server.Cluster.Units);
+        Assert.Equal(("hello.service", Hello.Options, DesiredState.Loaded), (after.Name, after.Options, after.DesiredState));
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_desired_state_outside_the_enum_never_reaches_the_wire(int value)
+    {
+        var state = (DesiredState)value;
+        var missing = "{\"error\":{\"code\":404,\"message\":\"unit does not exist\"}}";
+        // Enough answers that a request sent by mistake is answered and recorded, not left hanging.
+        await using var server = new ScriptedServer([ScriptedAnswer(200, "{\"id\":\"fleet:v1\"}"), .. Enumerable.Repeat(ScriptedAnswer(404, missing), 40)], closeAfter: false);
+        await using var client = (await FleetClient.ConnectAsync($"http://127.0.0.1:{server.Port}")).Right();
+        var plan = new UnitPlan([new PlannedChange("hello.service", UnitChange.Created, Hello, null, state)]);
+
+        var errors = new[]
+        {
+            (await client.SetDesiredStateAsync("hello.service", state)).Left(),
+            (await client.SetDesiredStateAsync(new FleetUnit("hello.service"), state)).Left(),
+            (await client.CreateUnitAsync("hello.service", Exec, state)).Left(),
+            (await client.CreateUnitAsync("hello.service", Hello, state)).Left(),
+            (await client.EnsureUnitAsync("hello.service", Hello, state)).Left(),
+            (await client.EnsureDesiredStateAsync("hello.service", state)).Left(),
+            (await client.WaitForUnitAsync("hello.service", state)).Left(),
+            (await client.PlanAsync([new UnitSource("hello.service", Hello)], new PlanOptions { DesiredState = state })).Left(),
+            (await client.ApplyAsync(plan)).Left(),
+        };
+
+        Assert.All(errors, error => Assert.Equal(ErrorKind.Validation, error.Kind));
+        Assert.All(errors, error => Assert.Contains($" {value} is not a DesiredState", error.Message, StringComparison.Ordinal));
+        Assert.Equal(["GET /fleet/v1/discovery HTTP/1.1"], server.Requests.Select(request => request.Split("\r\n")[0]));
+    }
+
+    [Fact]
+    public async Task An_option_holding_half_of_a_surrogate_pair_is_refused_before_sending()
+    {
+        await using var scope = await ClientScope.StartAsync(unix: true);
+        UnitOption[] lone = [new("Service", "ExecStart", "/bin/echo \ud800")];
+
+        var error = (await scope.Client.CreateUnitAsync("hello.service", lone, DesiredState.Launched)).Left();
+
+        Assert.Equal(ErrorKind.Validation, error.Kind);
+        Assert.EndsWith("must be valid Unicode text: half of a surrogate pair cannot be sent", error.Message, StringComparison.Ordinal);
+        Assert.Empty(scope.Server.Cluster.Units);
+    }
+
     [Fact]
     public async Task A_unit_stored_with_a_desired_state_fleet_cannot_parse_is_fleets_500_explained()
     {
@@ -132,4 +206,7 @@ public sealed class UnitOperationTests
         Assert.Equal((ErrorKind.Http, 500), (error.Kind, error.Code));
         Assert.Contains("desired state fleet cannot parse", error.Message, StringComparison.Ordinal);
     }
+
+    private static byte[] ScriptedAnswer(int status, string json) =>
+        ScriptedServer.Bytes($"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\n\r\n{json}");
 }

@@ -134,4 +134,29 @@ public sealed class EnsureTests
             new[] { present, absent, state }.Select(e => (e.Kind, e.Message)));
         Assert.Empty(scope.Server.Cluster.Units);
     }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_desired_state_outside_the_enum_is_refused_before_the_unit_is_read(int value)
+    {
+        var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new FleetClientOptions { Logger = log });
+        (await scope.Client.CreateUnitAsync("hello.service", Other, DesiredState.Loaded)).Right();
+        var exchanges = log.Lines.Count;
+
+        var errors = new[]
+        {
+            (await scope.Client.EnsureUnitAsync("hello.service", Hello, (DesiredState)value)).Left(),
+            (await scope.Client.EnsureUnitAsync("new.service", Hello, (DesiredState)value)).Left(),
+            (await scope.Client.EnsureDesiredStateAsync("hello.service", (DesiredState)value)).Left(),
+        };
+
+        Assert.All(errors, error => Assert.Equal(
+            (ErrorKind.Validation, $"desiredState {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']"),
+            (error.Kind, error.Message)));
+        Assert.Equal(exchanges, log.Lines.Count);
+        var unit = Assert.Single(scope.Server.Cluster.Units);
+        Assert.Equal((Other.Options, DesiredState.Loaded), (unit.Options, unit.DesiredState));
+    }
 }

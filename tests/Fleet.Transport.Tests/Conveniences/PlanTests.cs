@@ -204,4 +204,41 @@ public sealed class PlanTests
         Assert.StartsWith("unit \"x.service\": ", conflicting.Message, StringComparison.Ordinal);
         Assert.Empty(scope.Server.Cluster.Units);
     }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_plan_for_a_state_outside_the_enum_is_refused_before_the_cluster_is_asked(int value)
+    {
+        var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new FleetClientOptions { Logger = log });
+        var exchanges = log.Lines.Count;
+
+        var error = (await scope.Client.PlanAsync([new UnitSource("hello.service", Parse(HelloText))], new PlanOptions { DesiredState = (DesiredState)value })).Left();
+
+        Assert.Equal((ErrorKind.Validation, $"options.DesiredState {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']"), (error.Kind, error.Message));
+        Assert.Equal(exchanges, log.Lines.Count);
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task A_plan_step_with_a_state_outside_the_enum_is_refused_before_any_step_is_applied(int value)
+    {
+        var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new FleetClientOptions { Logger = log });
+        var hello = Parse(HelloText);
+        var plan = new UnitPlan(
+        [
+            new PlannedChange("hello.service", UnitChange.Created, hello, null, DesiredState.Launched),
+            new PlannedChange("other.service", UnitChange.Created, hello, null, (DesiredState)value),
+        ]);
+        var exchanges = log.Lines.Count;
+
+        var error = (await scope.Client.ApplyAsync(plan)).Left();
+
+        Assert.Equal((ErrorKind.Validation, $"plan.Changes[1].To {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']"), (error.Kind, error.Message));
+        Assert.Equal(exchanges, log.Lines.Count);
+        Assert.Empty(scope.Server.Cluster.Units);
+    }
 }

@@ -178,4 +178,22 @@ public sealed class WaitTests
 
         Assert.Equal(ErrorKind.Validation, error.Kind);
     }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-1)]
+    public async Task Waiting_for_a_state_outside_the_enum_is_refused_before_polling(int value)
+    {
+        var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using var scope = await ClientScope.StartAsync(unix: true, new FleetServerOptions { AgentDelay = TimeSpan.Zero }, new FleetClientOptions { Logger = log });
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
+        var exchanges = log.Lines.Count;
+        var progress = new RecordingProgress();
+
+        var error = (await scope.Client.WaitForUnitAsync("hello.service", (DesiredState)value, Quick, progress)).Left();
+
+        Assert.Equal((ErrorKind.Validation, $"target {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']"), (error.Kind, error.Message));
+        Assert.Empty(progress.Reports);
+        Assert.Equal(exchanges, log.Lines.Count);
+    }
 }
