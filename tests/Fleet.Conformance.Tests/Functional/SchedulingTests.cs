@@ -1,0 +1,95 @@
+using Fleet.Core;
+using Fleet.Transport.Api;
+
+namespace Fleet.Conformance.Tests.Functional;
+
+/// <summary>
+/// fleet's [X-Fleet] rules as any cluster of two or more machines shows them: MachineID,
+/// MachineOf, Conflicts, MachineMetadata and Global. The machines and their metadata are read
+/// from the fleet under test, never assumed.
+/// </summary>
+[Collection(Conformance.Name)]
+[Trait(Conformance.Category, Conformance.Name)]
+public sealed class SchedulingTests(TargetFleet fleet)
+{
+    [Fact]
+    public async Task MachineID_puts_a_unit_on_that_machine_and_MachineOf_beside_another()
+    {
+        await using var units = fleet.NewUnits();
+        var machines = await MachinesAsync();
+        var (pinned, follower) = (units.Name("pinned"), units.Name("follower"));
+        var target = machines[^1].Id;
+
+        (await fleet.Client.CreateUnitAsync(pinned, Sleepers.With(Sleepers.Fleet("MachineID", target)), DesiredState.Launched)).Right();
+        (await fleet.Client.CreateUnitAsync(follower, Sleepers.With(Sleepers.Fleet("MachineOf", pinned)), DesiredState.Launched)).Right();
+
+        Assert.Equal(target, (await LaunchedAsync(pinned)).MachineId);
+        Assert.Equal(target, (await LaunchedAsync(follower)).MachineId);
+    }
+
+    [Fact]
+    public async Task Units_that_conflict_are_never_put_on_the_same_machine()
+    {
+        await using var units = fleet.NewUnits();
+        var machines = await MachinesAsync();
+        var names = Enumerable.Range(0, 2).Select(i => units.Name($"exclusive-{i}")).ToList();
+
+        foreach (var name in names)
+        {
+            (await fleet.Client.CreateUnitAsync(name, Sleepers.With(Sleepers.Fleet("Conflicts", $"{units.Prefix}exclusive-*.service")), DesiredState.Launched)).Right();
+        }
+
+        var placed = new List<string?>();
+        foreach (var name in names) placed.Add((await LaunchedAsync(name)).MachineId);
+        Assert.Equal(2, placed.Distinct().Count());
+        Assert.All(placed, machine => Assert.Contains(machine, machines.Select(m => m.Id)));
+    }
+
+    [Fact]
+    public async Task MachineMetadata_picks_a_machine_that_has_it_and_leaves_a_unit_no_machine_matches_unscheduled()
+    {
+        await using var units = fleet.NewUnits();
+        var machines = await MachinesAsync();
+        var (nowhere, somewhere) = (units.Name("nowhere"), units.Name("somewhere"));
+        // A key no machine has; created first, so the engine has seen it once the other is placed.
+        (await fleet.Client.CreateUnitAsync(nowhere, Sleepers.With(Sleepers.Fleet("MachineMetadata", $"{units.Prefix}absent=yes")), DesiredState.Launched)).Right();
+        // A pair some machine of this fleet has, or when none has metadata, no rule at all.
+        var pair = machines.SelectMany(m => m.Metadata).Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal).FirstOrDefault();
+        var rules = pair is null ? Sleepers.Plain : Sleepers.With(Sleepers.Fleet("MachineMetadata", pair));
+        (await fleet.Client.CreateUnitAsync(somewhere, rules, DesiredState.Launched)).Right();
+
+        var placed = (await LaunchedAsync(somewhere)).MachineId;
+        var unplaced = (await fleet.Client.GetUnitAsync(nowhere)).Right();
+
+        var holders = machines.Where(m => pair is null || m.Metadata.Any(p => $"{p.Key}={p.Value}" == pair)).Select(m => m.Id);
+        Assert.Contains(placed, holders);
+        Assert.Equal((DesiredState.Launched, (string?)null, DesiredState.Inactive), (unplaced.DesiredState, unplaced.MachineId, unplaced.CurrentState));
+    }
+
+    [Fact]
+    public async Task A_global_unit_runs_on_every_machine_and_has_no_machine_of_its_own()
+    {
+        await using var units = fleet.NewUnits();
+        var machines = await MachinesAsync();
+        var name = units.Name("everywhere");
+
+        (await fleet.Client.CreateUnitAsync(name, Sleepers.With(Sleepers.Fleet("Global", "true")), DesiredState.Launched)).Right();
+
+        var states = await Eventually.ReadAsync(fleet, $"{name} running on all {machines.Count} machines",
+            async () => (await fleet.Client.ListUnitStatesAsync(unitName: name)).Right(),
+            states => states.Count == machines.Count && states.All(s => s.SystemdSubState == "running"));
+        var unit = (await fleet.Client.GetUnitAsync(name)).Right();
+        Assert.Equal(machines.Select(m => m.Id).Order(StringComparer.Ordinal), states.Select(s => s.MachineId).Order(StringComparer.Ordinal));
+        Assert.Equal((DesiredState.Launched, (string?)null), (unit.DesiredState, unit.MachineId));
+    }
+
+    private async Task<IReadOnlyList<Machine>> MachinesAsync()
+    {
+        var machines = (await fleet.Client.ListMachinesAsync()).Right();
+        Assert.True(machines.Count >= 2, $"the conformance suite needs a fleet of two or more machines; {fleet.Endpoint} has {machines.Count}");
+        return machines;
+    }
+
+    private async Task<UnitProgress> LaunchedAsync(string name) =>
+        (await fleet.Client.WaitForUnitAsync(name, DesiredState.Launched, new UnitWaitOptions { Timeout = fleet.Patience })).Right();
+}
