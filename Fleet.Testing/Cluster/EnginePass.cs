@@ -42,7 +42,12 @@ internal sealed class EnginePass
 
     public void Run()
     {
-        foreach (var job in jobs)
+        // fleet walks its units in Go map order, so either side of a Replaces relation may be
+        // decided first. Deciding the replaced side first sends the replacer away, which comes
+        // back next pass wherever only its old place will do: fleet leaves that loop when its map
+        // order next puts the replacer first, and the simulation puts replacers first every pass,
+        // so the replaced unit moves as fleet's documentation says and stays moved.
+        foreach (var job in jobs.OrderBy(job => job.Requirements.Replaces.Count == 0))
         {
             if (planned[job.Name] is not { } target) continue;
             var action = Decide(job, target);

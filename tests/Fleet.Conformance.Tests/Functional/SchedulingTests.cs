@@ -67,6 +67,33 @@ public sealed class SchedulingTests(TargetFleet fleet)
     }
 
     [Fact]
+    public async Task Replaces_keeps_a_unit_off_the_machine_of_the_unit_it_replaces_moving_that_one_away()
+    {
+        await using var units = fleet.NewUnits();
+        var machines = await MachinesAsync();
+        var (old, successor) = (units.Name("old"), units.Name("successor"));
+        (await fleet.Client.CreateUnitAsync(old, Sleepers.Plain, DesiredState.Launched)).Right();
+        var first = (await LaunchedAsync(old)).MachineId;
+        // Metadata only the old unit's machine has draws the successor there, and then the old
+        // unit must move; without such metadata, the successor goes elsewhere by itself.
+        var there = machines.Single(m => m.Id == first).Metadata
+            .Select(p => $"{p.Key}={p.Value}")
+            .FirstOrDefault(pair => machines.Count(m => m.Metadata.Any(p => $"{p.Key}={p.Value}" == pair)) == 1);
+        UnitOption[] rules = there is null
+            ? [Sleepers.Fleet("Replaces", old)]
+            : [Sleepers.Fleet("Replaces", old), Sleepers.Fleet("MachineMetadata", there)];
+
+        (await fleet.Client.CreateUnitAsync(successor, Sleepers.With(rules), DesiredState.Launched)).Right();
+
+        var placed = (await LaunchedAsync(successor)).MachineId;
+        var moved = await Eventually.ReadAsync(fleet, $"{old} launched off the machine of {successor}",
+            async () => (await fleet.Client.GetUnitAsync(old)).Right(),
+            unit => unit.CurrentState == DesiredState.Launched && unit.MachineId is not null && unit.MachineId != placed);
+        if (there is not null) Assert.Equal(first, placed);
+        Assert.NotEqual(placed, moved.MachineId);
+    }
+
+    [Fact]
     public async Task A_global_unit_runs_on_every_machine_and_has_no_machine_of_its_own()
     {
         await using var units = fleet.NewUnits();

@@ -124,13 +124,14 @@ public class EngineTests
     }
 
     [Fact]
-    public void Replaces_moves_the_replacer_when_the_replaced_unit_sorts_first()
+    public void A_replacer_is_decided_first_so_the_replaced_unit_moves_even_when_it_sorts_first()
     {
-        // fleet walks its units in Go map order; in name order the replaced unit a sees the relation first
-        // and, as fleet's handle_reschedule does, moves the other side of it: the replacer.
-        var units = Reconcile(Stored("a.service", "launched", Web), Stored("z.service", "launched", Web, ("Replaces", "a.service")));
-        Assert.Equal(Web, TargetOf(units, "a.service"));
-        Assert.Equal(Db, TargetOf(units, "z.service"));
+        // Decided in name order, a would send z away, and z, whose metadata wants Web, would come
+        // back every pass; fleet's map order leaves that loop with a moved, as here at once.
+        var units = Reconcile(Stored("a.service", "launched", Web), Stored("z.service", "launched", Web, ("Replaces", "a.service"), ("MachineMetadata", "role=web")));
+        Assert.Equal(Db, TargetOf(units, "a.service"));
+        Assert.Equal(Web, TargetOf(units, "z.service"));
+        Assert.Equal(units, Engine.Reconcile(Machines, units));
     }
 
     [Fact]
