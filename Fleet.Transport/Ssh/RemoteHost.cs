@@ -231,8 +231,12 @@ public sealed class RemoteHost : IDisposable
         }
     }
 
-    // Starts something on the session; when that fails because the session has ended (SSH.NET can
-    // upset the server at the very end of a command), opens the session again and tries once more.
+    // Starts something on the session; when that fails, opens the session again and tries once
+    // more. The session may have ended (SSH.NET can upset the server at the very end of a
+    // command, or the server dropped it between commands), and SSH.NET can go on reporting it
+    // connected for a moment after its server end is gone, so a failed start is not asked whether
+    // the session lives: nothing ran, and a start refused for another reason fails the same way
+    // again. A caller's own client is never replaced.
     private async Task<Either<APIError, T>> WithLiveSessionAsync<T>(Func<SshClient, Task<Either<APIError, T>>> start, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -241,21 +245,8 @@ public sealed class RemoteHost : IDisposable
             if (connected.IsLeft) return connected.Match(_ => default!, e => (Either<APIError, T>)e);
             var client = connected.Match(c => c, _ => null!);
             var started = await start(client).ConfigureAwait(false);
-            if (started.IsRight || attempt > 1 || IsAlive(client) || session.IsBorrowed) return started;
+            if (started.IsRight || attempt > 1 || session.IsBorrowed) return started;
             session.Drop(client);
-        }
-    }
-
-    // The session drops a client whose connection failed, disposing it, at any moment.
-    private static bool IsAlive(SshClient client)
-    {
-        try
-        {
-            return client.IsConnected;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
         }
     }
 
