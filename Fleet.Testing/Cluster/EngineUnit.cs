@@ -40,7 +40,7 @@ internal sealed class EngineUnit
     public static EngineUnit? Read(StoredUnit unit) =>
         HasValidTargetState(unit) ? new EngineUnit(unit, unit.File.Requirements(unit.Name)) : null;
 
-    public bool Conflicts(string otherName) => Requirements.Conflicts.Any(pattern => GoPathMatch.Matches(pattern, otherName));
+    public bool Conflicts(string otherName) => Requirements.ConflictsWith(otherName);
 
-    public bool Replaces(string otherName) => Requirements.Replaces.Any(pattern => GoPathMatch.Matches(pattern, otherName));
+    public bool Replaces(string otherName) => Requirements.ReplacesUnit(otherName);
 }

@@ -53,7 +53,7 @@ public sealed class FleetRequirements
     /// <summary>Glob patterns of units this one may not share a machine with, split into words.</summary>
     public ValueList<string> Conflicts { get; }
 
-    /// <summary>Units this one displaces from their machine.</summary>
+    /// <summary>Glob patterns of units this one displaces from their machine, split into words.</summary>
     public ValueList<string> Replaces { get; }
 
     /// <summary>Whether the unit runs on every (matching) machine: the last <c>Global</c> value is true, yes, 1, on or t.</summary>
@@ -61,6 +61,24 @@ public sealed class FleetRequirements
 
     /// <summary>Option names in <c>[X-Fleet]</c> that fleet does not know (fleetctl refuses to submit these).</summary>
     public ValueList<string> UnrecognizedKeys { get; }
+
+    /// <summary>Whether one of the <see cref="Conflicts"/> globs matches a unit's name, as fleet matches them (Go's <c>path.Match</c>).</summary>
+    /// <param name="unitName">The other unit's name.</param>
+    /// <returns>True when this unit may not share a machine with that one.</returns>
+    public bool ConflictsWith(string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(unitName);
+        return Conflicts.Any(pattern => GoPathMatch.Matches(pattern, unitName));
+    }
+
+    /// <summary>Whether one of the <see cref="Replaces"/> globs matches a unit's name, as fleet matches them (Go's <c>path.Match</c>).</summary>
+    /// <param name="unitName">The other unit's name.</param>
+    /// <returns>True when this unit displaces that one from its machine.</returns>
+    public bool ReplacesUnit(string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(unitName);
+        return Replaces.Any(pattern => GoPathMatch.Matches(pattern, unitName));
+    }
 
     /// <summary>Reads the requirements from a unit's options.</summary>
     /// <param name="options">The unit's options.</param>

@@ -133,4 +133,19 @@ public class RequirementsTests
         Assert.False(GoPathMatch.Matches(pattern, "a"));
         Assert.False(GoPathMatch.Matches(pattern, ""));
     }
+
+    [Fact]
+    public void Conflicts_and_replaces_globs_name_the_units_they_match_with_the_units_own_name_filled_in()
+    {
+        var requirements = FleetRequirements.Of(
+            [new("X-Fleet", "Conflicts", "\"web@*.service\" \"db.service\""), new("X-Fleet", "Replaces", "old-%i.service")],
+            "web@blue.service");
+
+        Assert.True(requirements.ConflictsWith("web@green.service"));
+        Assert.True(requirements.ConflictsWith("db.service"));
+        Assert.False(requirements.ConflictsWith("web.service"));
+        Assert.True(requirements.ReplacesUnit("old-blue.service"));
+        Assert.False(requirements.ReplacesUnit("old-green.service"));
+        Assert.False(requirements.ReplacesUnit("web@green.service"));
+    }
 }
