@@ -7,7 +7,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Fleet.Core;
 using Fleet.Testing;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;

@@ -1,7 +1,7 @@
 using Fleet.Cli.Tests.Harness;
 using Fleet.Core;
 using Fleet.Testing;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;

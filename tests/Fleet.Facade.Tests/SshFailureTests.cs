@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Fleet.Core;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;

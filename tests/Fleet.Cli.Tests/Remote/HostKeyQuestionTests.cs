@@ -1,6 +1,6 @@
 using System.Text;
 using Fleet.Cli.Tests.Harness;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using static Fleet.Cli.Tests.Remote.RemoteCluster;
 
 namespace Fleet.Cli.Tests.Remote;

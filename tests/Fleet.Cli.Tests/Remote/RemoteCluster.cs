@@ -5,7 +5,7 @@ using Fleet.Core;
 using Fleet.Core.Collections;
 using Fleet.Testing;
 using Fleet.Testing.Cluster;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Tests.Remote;

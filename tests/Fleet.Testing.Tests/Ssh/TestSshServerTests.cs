@@ -1,4 +1,4 @@
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 
 namespace Fleet.Testing.Tests.Ssh;
 

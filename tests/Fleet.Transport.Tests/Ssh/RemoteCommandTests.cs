@@ -1,4 +1,4 @@
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Transport.Tests.Ssh;

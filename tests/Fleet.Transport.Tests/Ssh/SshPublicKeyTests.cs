@@ -1,5 +1,5 @@
 using System.Text;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Transport.Tests.Ssh;

@@ -1,6 +1,6 @@
 using System.Text;
 using Fleet.Core;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh.Agent;
 using Renci.SshNet;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Fleet.Core;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
 using Fleet.Transport.Tests.Api;
 using Fleet.Transport.Tests.Ssh.Tunnel;

@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
 using Fleet.Transport.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Fleet.Testing;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 using Fleet.Transport.Tests.Api;

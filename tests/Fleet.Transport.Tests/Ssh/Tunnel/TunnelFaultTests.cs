@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Fleet.Core;
-using Fleet.Testing.Ssh;
+using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
 using Fleet.Transport.Tests.Api;
 

@@ -1,4 +1,4 @@
-namespace Fleet.Testing.Ssh;
+namespace Fleet.Tests.Shared.Ssh;
 
 /// <summary>A key pair made by <c>ssh-keygen</c>: the private key file, and the public key file beside it.</summary>
 /// <param name="PrivateKeyPath">The OpenSSH private key file (mode 0600).</param>

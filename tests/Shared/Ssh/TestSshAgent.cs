@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Fleet.Testing.Ssh;
+namespace Fleet.Tests.Shared.Ssh;
 
 /// <summary>
 /// A real OpenSSH <c>ssh-agent</c> of its own, listening on a socket in a fresh temporary

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Fleet.Testing.Ssh;
+namespace Fleet.Tests.Shared.Ssh;
 
 /// <summary>Runs OpenSSH's command-line tools (ssh-keygen, ssh-add, ssh-keyscan) and says clearly when one is missing or fails.</summary>
 public static class SshTool

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Fleet.Testing.Ssh;
+namespace Fleet.Tests.Shared.Ssh;
 
 /// <summary>
 /// A real OpenSSH <c>sshd</c> on a free loopback port, with host keys (ed25519, ecdsa, rsa) and an

@@ -1,4 +1,4 @@
-namespace Fleet.Testing.Ssh;
+namespace Fleet.Tests.Shared.Ssh;
 
 /// <summary>How a <see cref="TestSshServer"/> is configured.</summary>
 public sealed record TestSshServerOptions
