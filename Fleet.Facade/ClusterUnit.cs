@@ -96,7 +96,7 @@ public sealed class ClusterUnit : IEquatable<ClusterUnit>
     public static async Task<ClusterUnit> FromFileAsync(string path, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         Checked(desiredState);
-        return new(await UnitFile.LoadAsync(path, cancellationToken).OrThrowAsync().ConfigureAwait(false), desiredState);
+        return new(await UnitFile.LoadAsync(path, cancellationToken: cancellationToken).OrThrowAsync().ConfigureAwait(false), desiredState);
     }
 
     /// <summary>A unit as the cluster reported it, bound to the client that read it.</summary>

@@ -15,7 +15,7 @@ namespace Fleet.Facade;
 /// <see cref="OperationCanceledException"/>. Safe for concurrent callers; owns
 /// <see cref="Functional"/> and disposes it.
 /// </summary>
-public sealed partial class FleetApiClient : IAsyncDisposable
+public sealed partial class FleetApiClient : IAsyncDisposable, IDisposable
 {
     /// <summary>Wraps a connected functional client, for code that mixes both styles; disposing this disposes it.</summary>
     /// <param name="functional">The functional client.</param>
@@ -61,4 +61,7 @@ public sealed partial class FleetApiClient : IAsyncDisposable
     /// <summary>Closes every connection of <see cref="Functional"/>.</summary>
     /// <returns>When the connections are closed.</returns>
     public ValueTask DisposeAsync() => Functional.DisposeAsync();
+
+    /// <summary>Closes every connection of <see cref="Functional"/> without waiting on any (see <see cref="FleetClient.Dispose"/>).</summary>
+    public void Dispose() => Functional.Dispose();
 }

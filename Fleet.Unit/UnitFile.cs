@@ -109,10 +109,10 @@ public sealed class UnitFile : IEquatable<UnitFile>
 
     /// <summary>Reads and parses a unit file from disk without blocking.</summary>
     /// <param name="path">The file's path.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="maxBytes">The largest file accepted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The unit file, or an error naming the file and what is wrong with it.</returns>
-    public static async Task<Either<APIError, UnitFile>> LoadAsync(string path, CancellationToken cancellationToken = default, int maxBytes = DefaultMaxBytes)
+    public static async Task<Either<APIError, UnitFile>> LoadAsync(string path, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
@@ -129,10 +129,10 @@ public sealed class UnitFile : IEquatable<UnitFile>
 
     /// <summary>Reads a stream to its end and parses it as a unit file.</summary>
     /// <param name="stream">The stream; read, not disposed.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="maxBytes">The most bytes read before giving up with an error.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The unit file, or an error saying what is wrong.</returns>
-    public static async Task<Either<APIError, UnitFile>> ReadAsync(Stream stream, CancellationToken cancellationToken = default, int maxBytes = DefaultMaxBytes)
+    public static async Task<Either<APIError, UnitFile>> ReadAsync(Stream stream, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try

@@ -11,8 +11,6 @@ namespace Fleet.Cli.Commands;
 /// <summary><c>fleetctl destroy</c>: removes units from the registry.</summary>
 internal static class DestroyCommand
 {
-    private const string UnitsPath = "units?alt=json";
-
     // fleetctl's defaultSleepTime between checks.
     private static readonly TimeSpan SleepTime = TimeSpan.FromSeconds(2);
 
@@ -68,7 +66,7 @@ internal static class DestroyCommand
         return outcome.Match(
             Left: error =>
             {
-                context.Error(RequestErrors.Describe(error, setup, UnitsPath));
+                context.Error(RequestErrors.Describe(error, setup, setup.Targets.Units));
                 return 1;
             },
             Right: exit => exit);
@@ -98,7 +96,7 @@ internal static class DestroyCommand
                 var error = destroyed.Match(_ => null!, e => e);
                 // Another client may have destroyed it since the listing: that is not an error.
                 if (error.Kind == ErrorKind.Http && error.Code == 404) continue;
-                context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, $"units/{Uri.EscapeDataString(unit.Name)}?alt=json")}");
+                context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(unit.Name))}");
                 exit = 1;
                 continue;
             }
@@ -120,7 +118,7 @@ internal static class DestroyCommand
             {
                 var error = unit.Match(_ => null!, e => e);
                 if (error.Kind == ErrorKind.Http && error.Code == 404) return true;
-                context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, $"units/{Uri.EscapeDataString(name)}?alt=json")}");
+                context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(name))}");
                 return false;
             }
             await Task.Delay(SleepTime, cancellationToken).ConfigureAwait(false);

@@ -8,8 +8,6 @@ namespace Fleet.Cli.Commands;
 /// <summary><c>fleetctl list-machines</c>: the machines as a table.</summary>
 internal static class ListMachinesCommand
 {
-    private const string MachinesPath = "machines?alt=json";
-
     /// <summary>fleetctl's help for the command.</summary>
     public static CommandHelp Help { get; } = new(
         "list-machines",
@@ -56,7 +54,7 @@ internal static class ListMachinesCommand
         return machines.Match(
             Left: error =>
             {
-                context.Error($"Error retrieving list of active machines from fleet API ({RequestErrors.Describe(error, setup, MachinesPath)})");
+                context.Error($"Error retrieving list of active machines from fleet API ({RequestErrors.Describe(error, setup, setup.Targets.Machines)})");
                 context.Error("Possible issues:");
                 context.Error("  etcd is unhealthy and/or lost quorum");
                 context.Error("  connection cannot be established to any etcd servers");

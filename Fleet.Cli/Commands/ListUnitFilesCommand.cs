@@ -11,8 +11,6 @@ namespace Fleet.Cli.Commands;
 /// <summary><c>fleetctl list-unit-files</c>: every unit in the registry as a table.</summary>
 internal static class ListUnitFilesCommand
 {
-    private const string UnitsPath = "units?alt=json";
-
     /// <summary>fleetctl's help for the command.</summary>
     public static CommandHelp Help { get; } = new(
         "list-unit-files",
@@ -52,7 +50,7 @@ internal static class ListUnitFilesCommand
         return listed.Match(
             Left: error =>
             {
-                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, UnitsPath)}");
+                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, setup.Targets.Units)}");
                 return 1;
             },
             Right: read =>

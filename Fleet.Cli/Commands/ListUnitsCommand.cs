@@ -11,8 +11,6 @@ namespace Fleet.Cli.Commands;
 /// <summary><c>fleetctl list-units</c>: the state of every unit loaded onto a machine, as a table.</summary>
 internal static class ListUnitsCommand
 {
-    private const string StatesPath = "state?alt=json";
-
     /// <summary>fleetctl's help for the command.</summary>
     public static CommandHelp Help { get; } = new(
         "list-units",
@@ -61,7 +59,7 @@ internal static class ListUnitsCommand
         return listed.Match(
             Left: error =>
             {
-                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, StatesPath)}");
+                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, setup.Targets.States)}");
                 return 1;
             },
             Right: read =>

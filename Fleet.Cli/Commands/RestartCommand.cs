@@ -98,7 +98,7 @@ internal static class RestartCommand
         var set = await session.RequestAsync((client, token) => client.SetDesiredStateAsync(name, state, token), cancellationToken).ConfigureAwait(false);
         if (set.IsLeft)
         {
-            session.Error($"Error setting target state for unit {name}: {set.Match(_ => "", error => session.Describe(error, "PUT", RegistryErrors.UnitPath(name)))}");
+            session.Error($"Error setting target state for unit {name}: {set.Match(_ => "", error => session.Describe(error, "PUT", session.Setup.UnitTarget(name)))}");
             return 1;
         }
         if (await UnitStateWait.TryWaitAsync(session, [name], "restart", state, attempts, cancellationToken).ConfigureAwait(false) is { } error)

@@ -1,3 +1,5 @@
+using Fleet.Core.Text;
+
 namespace Fleet.Cli.Lifecycle;
 
 /// <summary>Go's <c>path</c> package, which fleetctl uses on the paths of unit files: slashes only.</summary>
@@ -10,8 +12,8 @@ internal static class GoPaths
     public static string Beside(string file, string name)
     {
         var slash = file.LastIndexOf('/');
-        var folder = slash < 0 ? "." : Clean(file[..(slash + 1)]);
-        return Clean(folder + "/" + name);
+        var folder = slash < 0 ? "." : GoPath.Clean(file[..(slash + 1)]);
+        return GoPath.Clean(folder + "/" + name);
     }
 
     /// <summary>Go's <c>path.Base</c>: the last element, trailing slashes ignored; <c>.</c> for nothing, <c>/</c> for only slashes.</summary>
@@ -25,27 +27,4 @@ internal static class GoPaths
         return trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
-    /// <summary>Go's <c>path.Clean</c>: one slash between elements, no <c>.</c>, <c>..</c> resolved where it can be, <c>.</c> for nothing.</summary>
-    /// <param name="path">The path.</param>
-    /// <returns>The shortest equivalent path.</returns>
-    public static string Clean(string path)
-    {
-        if (path.Length == 0) return ".";
-        var rooted = path[0] == '/';
-        var kept = new List<string>();
-        foreach (var element in path.Split('/'))
-        {
-            if (element is "" or ".") continue;
-            if (element == "..")
-            {
-                if (kept.Count > 0 && kept[^1] != "..") kept.RemoveAt(kept.Count - 1);
-                else if (!rooted) kept.Add("..");
-                continue;
-            }
-            kept.Add(element);
-        }
-        var joined = string.Join('/', kept);
-        if (rooted) return "/" + joined;
-        return joined.Length == 0 ? "." : joined;
-    }
 }

@@ -71,9 +71,9 @@ internal sealed class LifecycleSession : IAsyncDisposable
     /// <summary>fleetctl's text for a failed request.</summary>
     /// <param name="error">The failure.</param>
     /// <param name="method">The request's method.</param>
-    /// <param name="path">The request's path and query.</param>
+    /// <param name="target">The request's target (<see cref="ClientSetup.Targets"/>).</param>
     /// <returns>The text.</returns>
-    public string Describe(APIError error, string method, string path) => RegistryErrors.Describe(error, Setup, method, path);
+    public string Describe(APIError error, string method, string target) => RegistryErrors.Describe(error, Setup, method, target);
 
     /// <summary>Runs a request, connecting first if no request has yet.</summary>
     /// <typeparam name="T">What the request answers.</typeparam>

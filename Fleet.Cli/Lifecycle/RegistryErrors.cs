@@ -4,7 +4,7 @@ using Fleet.Core;
 
 namespace Fleet.Cli.Lifecycle;
 
-/// <summary>fleetctl's words for a failed request of any method, and the paths its Go client requests.</summary>
+/// <summary>fleetctl's words for a failed request of any method.</summary>
 internal static class RegistryErrors
 {
     /// <summary>
@@ -14,25 +14,12 @@ internal static class RegistryErrors
     /// <param name="error">The failure.</param>
     /// <param name="setup">The client, for the request's URL.</param>
     /// <param name="method">The HTTP method, such as <c>PUT</c>.</param>
-    /// <param name="path">The request's path and query under the API.</param>
+    /// <param name="target">The request's target (<see cref="ClientSetup.Targets"/>).</param>
     /// <returns>The text.</returns>
-    public static string Describe(APIError error, ClientSetup setup, string method, string path)
+    public static string Describe(APIError error, ClientSetup setup, string method, string target)
     {
-        if (error.Kind == ErrorKind.Http) return RequestErrors.Describe(error, setup, path);
+        if (error.Kind == ErrorKind.Http) return RequestErrors.Describe(error, setup, target);
         var operation = method[..1].ToUpperInvariant() + method[1..].ToLowerInvariant();
-        return $"{operation} {Core.Text.GoQuoting.Quote(setup.RequestUrl(path))}: {error.Message}";
+        return $"{operation} {Core.Text.GoQuoting.Quote(setup.RequestUrl(target))}: {error.Message}";
     }
-
-    /// <summary>The path of one unit, as fleetctl's client requests it.</summary>
-    /// <param name="name">The unit's name.</param>
-    /// <returns>The path and query.</returns>
-    public static string UnitPath(string name) => $"units/{Uri.EscapeDataString(name)}?alt=json";
-
-    /// <summary>The path of one unit's state, as fleetctl's client requests it.</summary>
-    /// <param name="name">The unit's name.</param>
-    /// <returns>The path and query.</returns>
-    public static string StatePath(string name) => $"state/{Uri.EscapeDataString(name)}?alt=json";
-
-    /// <summary>The path of the units list.</summary>
-    public const string UnitsPath = "units?alt=json";
 }

@@ -16,7 +16,7 @@ internal static class RegistryUnits
     {
         var listed = await session.RequestAsync((client, token) => client.ListUnitsAsync(token), cancellationToken).ConfigureAwait(false);
         return listed.Match<Either<string, IReadOnlyList<FleetUnit>>>(
-            Left: error => session.Describe(error, "GET", RegistryErrors.UnitsPath),
+            Left: error => session.Describe(error, "GET", session.Setup.Targets.Units),
             Right: units =>
             {
                 var byName = new Dictionary<string, FleetUnit>(StringComparer.Ordinal);

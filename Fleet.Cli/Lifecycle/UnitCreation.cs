@@ -49,7 +49,7 @@ internal static class UnitCreation
     private static async Task<Either<string, bool>> IsNeededAsync(LifecycleSession session, string file, string name, bool replace, ReplaceRules? rules, CancellationToken cancellationToken)
     {
         var found = await session.FindUnitAsync(name, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving Unit({name}) from Registry: {session.Describe(error, "GET", RegistryErrors.UnitPath(name))}");
+        if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving Unit({name}) from Registry: {session.Describe(error, "GET", session.Setup.UnitTarget(name))}");
         var unit = found.OrNull();
         if (unit is null) return true;
 
@@ -86,6 +86,6 @@ internal static class UnitCreation
             Right: _ => null,
             Left: error => error.Kind is ErrorKind.Validation or ErrorKind.UnitFile
                 ? error.Message
-                : $"failed creating unit {name}: {session.Describe(error, "PUT", RegistryErrors.UnitPath(name))}");
+                : $"failed creating unit {name}: {session.Describe(error, "PUT", session.Setup.UnitTarget(name))}");
     }
 }

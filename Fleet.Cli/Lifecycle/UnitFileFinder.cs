@@ -36,7 +36,7 @@ internal static class UnitFileFinder
     private static async Task<Either<string, UnitFile>> FromTemplateAsync(LifecycleSession session, string template, string file, bool replace, CancellationToken cancellationToken)
     {
         var found = await session.FindUnitAsync(template, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving template Unit({template}) from Registry: {session.Describe(error, "GET", RegistryErrors.UnitPath(template))}");
+        if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving template Unit({template}) from Registry: {session.Describe(error, "GET", session.Setup.UnitTarget(template))}");
         var registered = found.OrNull();
         if (registered is not null)
         {

@@ -12,11 +12,11 @@ internal static class RequestErrors
     /// </summary>
     /// <param name="error">The failure.</param>
     /// <param name="setup">The client, for the request's URL.</param>
-    /// <param name="path">The request's path and query under the API.</param>
+    /// <param name="target">The request's target (<see cref="ClientSetup.Targets"/>).</param>
     /// <returns>The text.</returns>
-    public static string Describe(APIError error, ClientSetup setup, string path) => error.Kind switch
+    public static string Describe(APIError error, ClientSetup setup, string target) => error.Kind switch
     {
         ErrorKind.Http => $"googleapi: Error {error.Code}: {error.Message}",
-        _ => $"Get {Core.Text.GoQuoting.Quote(setup.RequestUrl(path))}: {error.Message}",
+        _ => $"Get {Core.Text.GoQuoting.Quote(setup.RequestUrl(target))}: {error.Message}",
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Fleet.Core.Text;
 
 namespace Fleet.Cli.Parsing;
 
@@ -39,25 +40,15 @@ internal static class GoBooleanFlags
         {
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             if (!arg.StartsWith("--", StringComparison.Ordinal) || equals < 0 || !names.Contains(arg[..equals])) return arg;
-            return GoBool(arg[(equals + 1)..]) is { } value ? $"{arg[..equals]}={(value ? "true" : "false")}" : arg;
+            return GoStrconv.ParseBool(arg[(equals + 1)..]) is { } value ? $"{arg[..equals]}={(value ? "true" : "false")}" : arg;
         }).ToArray();
     }
-
-    /// <summary>A value as Go's <c>strconv.ParseBool</c> reads it, or null when it is not one of its spellings.</summary>
-    /// <param name="text">The value.</param>
-    /// <returns>The boolean, or null.</returns>
-    public static bool? GoBool(string text) => text switch
-    {
-        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
-        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
-        _ => null,
-    };
 
     private static bool? Parse(ArgumentResult result)
     {
         if (result.Tokens.Count == 0) return true;
         var text = result.Tokens[0].Value;
-        if (GoBool(text) is { } value) return value;
+        if (GoStrconv.ParseBool(text) is { } value) return value;
         var name = result.Parent is OptionResult option ? option.Option.Name : "";
         result.AddError(ParseErrors.InvalidArgument(text, name, "strconv.ParseBool"));
         return null;

@@ -71,7 +71,7 @@ internal static class ParseErrors
             if (!arg.StartsWith("--", StringComparison.Ordinal) || equals < 0) continue;
             var name = arg[..equals];
             var value = arg[(equals + 1)..];
-            if (options.Any(option => option.Name == name) && GoBooleanFlags.GoBool(value) is null)
+            if (options.Any(option => option.Name == name) && Core.Text.GoStrconv.ParseBool(value) is null)
             {
                 return InvalidArgument(value, name, "strconv.ParseBool");
             }

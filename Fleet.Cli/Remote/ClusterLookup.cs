@@ -15,8 +15,6 @@ namespace Fleet.Cli.Remote;
 /// </summary>
 internal sealed class ClusterLookup : IAsyncDisposable
 {
-    private const string MachinesPath = "machines?alt=json";
-
     private readonly FleetClient? client;
     private readonly APIError? unreachable;
     private readonly ClientSetup setup;
@@ -58,7 +56,7 @@ internal sealed class ClusterLookup : IAsyncDisposable
             Right: found => (found, null),
             Left: error => error.Kind == ErrorKind.Http && error.Code == 404
                 ? ((FleetUnit?)null, (string?)null)
-                : (null, RequestErrors.Describe(error, setup, $"units/{Uri.EscapeDataString(name)}?alt=json")));
+                : (null, RequestErrors.Describe(error, setup, setup.UnitTarget(name))));
     }
 
     /// <summary>The machines, or the request's error.</summary>
@@ -69,7 +67,7 @@ internal sealed class ClusterLookup : IAsyncDisposable
         var machines = client is null ? unreachable! : await client.ListMachinesAsync(cancellationToken).ConfigureAwait(false);
         return machines.Match(
             Right: found => (found, (string?)null),
-            Left: error => ((IReadOnlyList<Machine>?)null, RequestErrors.Describe(error, setup, MachinesPath)));
+            Left: error => ((IReadOnlyList<Machine>?)null, RequestErrors.Describe(error, setup, setup.Targets.Machines)));
     }
 
     /// <summary>fleetctl's <c>cachedMachineState</c>: the machine with this id from a listing made once per run; null when there is none or the listing failed.</summary>

@@ -1,5 +1,5 @@
 using Fleet.Core;
-using LanguageExt;
+using Fleet.Transport.Api;
 using Microsoft.Extensions.Logging;
 
 namespace Fleet.Facade.Wiring;
@@ -7,23 +7,25 @@ namespace Fleet.Facade.Wiring;
 /// <summary>
 /// One connected <see cref="FleetApiClient"/> for a dependency-injection container: it connects
 /// on first use (so registering never does I/O), hands the same client to every caller, tries
-/// again on the next call after a failed connection, and disposes the client with the container.
+/// again on the next call after a failed connection, and disposes the client with the container,
+/// whether the container is disposed asynchronously or not.
 /// </summary>
 public sealed class FleetClientSource : IAsyncDisposable, IDisposable
 {
-    private readonly Either<APIError, FleetSettings> settings;
-    private readonly ILogger? logger;
+    private readonly FleetEndpoint endpoint;
+    private readonly FleetClientOptions options;
     private readonly SemaphoreSlim connecting = new(1, 1);
     private FleetApiClient? client;
     private int disposed;
 
-    /// <summary>A source for the given settings.</summary>
-    /// <param name="settings">The settings, or why they could not be read (thrown on first use).</param>
+    /// <summary>A source for the given settings, checked here: no connection is made until the first <see cref="GetClientAsync"/>.</summary>
+    /// <param name="settings">The settings.</param>
     /// <param name="loggerFactory">Logs the HTTP exchanges (category <c>Fleet</c>) when <see cref="FleetSettings.Debug"/> is on.</param>
-    public FleetClientSource(Either<APIError, FleetSettings> settings, ILoggerFactory? loggerFactory = null)
+    /// <exception cref="ArgumentException">The settings are invalid (an endpoint that does not parse, a timeout that is not positive): a <see cref="FleetArgumentException"/>.</exception>
+    public FleetClientSource(FleetSettings settings, ILoggerFactory? loggerFactory = null)
     {
-        this.settings = settings;
-        logger = loggerFactory?.CreateLogger("Fleet");
+        ArgumentNullException.ThrowIfNull(settings);
+        (endpoint, options) = settings.ToClientOptions(loggerFactory?.CreateLogger("Fleet")).Match(o => o, error => throw error.ToException());
     }
 
     private bool IsDisposed => Volatile.Read(ref disposed) != 0;
@@ -31,7 +33,6 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
     /// <summary>The client, connected on the first call.</summary>
     /// <param name="cancellationToken">Cancels waiting for the connection.</param>
     /// <returns>The shared client.</returns>
-    /// <exception cref="ArgumentException">The settings are invalid (an unreadable FLEETCTL_ variable, an endpoint that does not parse).</exception>
     /// <exception cref="ObjectDisposedException">The container was disposed, before or while connecting.</exception>
     public async Task<FleetApiClient> GetClientAsync(CancellationToken cancellationToken = default)
     {
@@ -42,8 +43,7 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
         {
             ObjectDisposedException.ThrowIf(IsDisposed, this);
             if (client is { } raced) return raced;
-            var options = settings.Bind(s => s.ToClientOptions(logger)).Match(o => o, error => throw error.ToException());
-            var connected = await FleetApiClient.ConnectAsync(options.Endpoint, options.Options, cancellationToken).ConfigureAwait(false);
+            var connected = await FleetApiClient.ConnectAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
             // Disposal does not wait for a connection under way; one made meanwhile is closed here.
             if (IsDisposed)
             {
@@ -51,6 +51,12 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
                 throw new ObjectDisposedException(nameof(FleetClientSource));
             }
             Volatile.Write(ref client, connected);
+            // A disposal between the check and the write found no client to close: close it here.
+            if (IsDisposed && Interlocked.Exchange(ref client, null) is { } late)
+            {
+                await late.DisposeAsync().ConfigureAwait(false);
+                throw new ObjectDisposedException(nameof(FleetClientSource));
+            }
             return connected;
         }
         finally
@@ -68,8 +74,12 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// For a container disposed synchronously: closes the client's idle connections on the thread
-    /// pool rather than blocking on them. Prefer disposing the container asynchronously.
+    /// For a container disposed synchronously: closes the client's connections at once, without
+    /// waiting on them (see <see cref="FleetClient.Dispose"/>).
     /// </summary>
-    public void Dispose() => _ = DisposeAsync().AsTask();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        Interlocked.Exchange(ref client, null)?.Dispose();
+    }
 }

@@ -12,7 +12,8 @@ public static class FleetServiceCollectionExtensions
     /// <paramref name="configuration"/> (a section holding <see cref="FleetSettings"/>' names;
     /// timeouts in seconds, as fleetctl's flags take them, or as <c>hh:mm:ss</c>),
     /// with fleetctl's <c>FLEETCTL_*</c> variables applied over them, as fleetctl applies them over
-    /// its defaults.
+    /// its defaults. The section is read when the source is first resolved; settings that cannot be
+    /// read or are invalid throw a <see cref="FleetArgumentException"/> there.
     /// </summary>
     /// <param name="services">The container.</param>
     /// <param name="configuration">The section to bind, for example <c>configuration.GetSection("Fleet")</c>.</param>
@@ -28,7 +29,10 @@ public static class FleetServiceCollectionExtensions
         });
     }
 
-    /// <summary>Registers a <see cref="FleetClientSource"/> for settings made in code.</summary>
+    /// <summary>
+    /// Registers a <see cref="FleetClientSource"/> for settings made in code; invalid settings
+    /// throw a <see cref="FleetArgumentException"/> when the source is first resolved.
+    /// </summary>
     /// <param name="services">The container.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The container, for chaining.</returns>
@@ -41,7 +45,9 @@ public static class FleetServiceCollectionExtensions
     private static IServiceCollection AddFleet(this IServiceCollection services, Func<IServiceProvider, LanguageExt.Either<Core.APIError, FleetSettings>> settings)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(provider => new FleetClientSource(settings(provider), provider.GetService<ILoggerFactory>()));
+        services.AddSingleton(provider => new FleetClientSource(
+            settings(provider).Match(s => s, error => throw error.ToException()),
+            provider.GetService<ILoggerFactory>()));
         return services;
     }
 }

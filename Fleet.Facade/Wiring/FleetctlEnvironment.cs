@@ -49,12 +49,12 @@ public static class FleetctlEnvironment
 
         if (Get("FLEETCTL_STRICT_HOST_KEY_CHECKING") is { } strict)
         {
-            if (GoFlagValues.Bool(strict) is not { } value) return NotA("FLEETCTL_STRICT_HOST_KEY_CHECKING", strict, "true or false");
+            if (Core.Text.GoStrconv.ParseBool(strict) is not { } value) return NotA("FLEETCTL_STRICT_HOST_KEY_CHECKING", strict, "true or false");
             result = result with { StrictHostKeyChecking = value };
         }
         if (Get("FLEETCTL_DEBUG") is { } debug)
         {
-            if (GoFlagValues.Bool(debug) is not { } value) return NotA("FLEETCTL_DEBUG", debug, "true or false");
+            if (Core.Text.GoStrconv.ParseBool(debug) is not { } value) return NotA("FLEETCTL_DEBUG", debug, "true or false");
             result = result with { Debug = value };
         }
         if (Get("FLEETCTL_SSH_TIMEOUT") is { } ssh)

@@ -33,18 +33,7 @@ internal static partial class GoPath
     {
         if (path.Length == 0) return "/";
         if (path[0] != '/') path = "/" + path;
-        var segments = new List<string>();
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment is "" or ".") continue;
-            if (segment == "..")
-            {
-                if (segments.Count > 0) segments.RemoveAt(segments.Count - 1);
-                continue;
-            }
-            segments.Add(segment);
-        }
-        var clean = "/" + string.Join('/', segments);
+        var clean = Core.Text.GoPath.Clean(path);
         if (path.EndsWith('/') && clean != "/") clean += "/";
         return clean;
     }

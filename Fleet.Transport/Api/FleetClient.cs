@@ -14,7 +14,7 @@ namespace Fleet.Transport.Api;
 /// Only the caller's cancellation throws. One client is safe for any number of concurrent
 /// callers; it keeps a pool of keep-alive connections until disposed.
 /// </summary>
-public sealed partial class FleetClient : IAsyncDisposable
+public sealed partial class FleetClient : IAsyncDisposable, IDisposable
 {
     private readonly ConnectionPool pool;
     private readonly FleetTargets targets;
@@ -74,6 +74,13 @@ public sealed partial class FleetClient : IAsyncDisposable
 
     /// <summary>Closes every connection. Requests still running end with a Transport error.</summary>
     public ValueTask DisposeAsync() => pool.DisposeAsync();
+
+    /// <summary>
+    /// Closes every connection without waiting on any, for callers that cannot await (a container
+    /// disposed synchronously). Requests still running end with a Transport error and their
+    /// connections are closed when they end.
+    /// </summary>
+    public void Dispose() => pool.Dispose();
 
     private async Task<Either<APIError, LanguageExt.Unit>> DiscoverAsync(CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ namespace Fleet.Transport.Http;
 /// connection (the server closed it just as the request went out) is retried once on a new
 /// connection if its method is idempotent; nothing else is retried.
 /// </summary>
-internal sealed class ConnectionPool : IAsyncDisposable
+internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
 {
     private readonly IConnector connector;
     private readonly HttpTransportOptions options;
@@ -184,6 +184,15 @@ internal sealed class ConnectionPool : IAsyncDisposable
         disposed = true;
         await DrainAsync().ConfigureAwait(false);
         // A connector may hold a session of its own (an SSH tunnel).
+        (connector as IDisposable)?.Dispose();
+    }
+
+    // As DisposeAsync, closing the idle connections without waiting on any of them; one still
+    // carrying a request is closed when it comes back (ReturnAsync sees the pool disposed).
+    public void Dispose()
+    {
+        disposed = true;
+        while (TryPop(out var entry)) entry.Connection.Dispose();
         (connector as IDisposable)?.Dispose();
     }
 }

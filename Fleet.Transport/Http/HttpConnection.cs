@@ -15,7 +15,7 @@ namespace Fleet.Transport.Http;
 /// is the buffer released. The connection is reusable only after a complete response with
 /// keep-alive and nothing extra behind it.
 /// </summary>
-internal sealed class HttpConnection : IAsyncDisposable
+internal sealed class HttpConnection : IAsyncDisposable, IDisposable
 {
     /// <summary>The message of a connection the server closed before a byte of its answer.</summary>
     public const string ClosedWithoutAnswer = "the server closed the connection without answering";
@@ -307,5 +307,39 @@ internal sealed class HttpConnection : IAsyncDisposable
         // Completing with an error makes the writer drop its buffers instead of writing them.
         await writer.CompleteAsync(Closed).ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes the connection as <see cref="DisposeAsync"/> does, without waiting for anything: the
+    /// stream is closed here. A read left pending by <see cref="WatchWhileIdle"/> ends with the
+    /// stream, and only then is the reader completed (it cannot be under a pending read), which
+    /// merely returns its buffers.
+    /// </summary>
+    public void Dispose()
+    {
+        IsReusable = false;
+        timeouts.Dispose();
+        // Completing with an error makes the writer drop its buffers instead of writing them.
+        writer.Complete(Closed);
+        if (watchingIdle)
+        {
+            watchingIdle = false;
+            reader.CancelPendingRead();
+            stream.Dispose();
+            idleRead.AsTask().ContinueWith(
+                static (read, state) =>
+                {
+                    // Observed: the stream's failure is expected, the connection is gone.
+                    _ = read.Exception;
+                    ((PipeReader)state!).Complete();
+                },
+                reader,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return;
+        }
+        reader.Complete();
+        stream.Dispose();
     }
 }

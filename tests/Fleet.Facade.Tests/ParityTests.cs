@@ -39,7 +39,7 @@ public sealed class ParityTests
     public void Every_async_operation_of_the_facade_takes_a_cancellation_token()
     {
         var without = typeof(FleetApiClient).GetMethods(Public | BindingFlags.Instance | BindingFlags.Static)
-            .Where(m => !m.IsSpecialName && m.Name != nameof(FleetApiClient.DisposeAsync))
+            .Where(m => !m.IsSpecialName && m.Name is not (nameof(FleetApiClient.DisposeAsync) or nameof(FleetApiClient.Dispose)))
             .Where(m => !m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken)))
             .Select(m => m.Name)
             .ToList();

@@ -72,6 +72,6 @@ public sealed class LoadingTests : IDisposable
         var path = Write("hello.service", "[Service]\nExecStart=/bin/true\n");
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => UnitFile.LoadAsync(path, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => UnitFile.LoadAsync(path, cancellationToken: cancelled.Token));
     }
 }

@@ -39,14 +39,49 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_container_disposed_synchronously_closes_the_client_too()
+    public async Task A_container_disposed_synchronously_closes_the_client_at_once()
     {
         var provider = new ServiceCollection().AddFleet(new FleetSettings { Endpoint = fleet.Endpoint }).BuildServiceProvider();
         var client = await provider.GetRequiredService<FleetClientSource>().GetClientAsync();
+        await client.ListMachinesAsync();
+        Assert.NotEqual(0, ClientSockets.ConnectedTo(fleet.TcpEndPoint!.Port));
 
         provider.Dispose();
 
-        await Eventually.ThrowsAsync<ObjectDisposedException>(() => client.ListMachinesAsync());
+        Assert.Equal(0, ClientSockets.ConnectedTo(fleet.TcpEndPoint.Port));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ListMachinesAsync());
+    }
+
+    [Fact]
+    public async Task A_container_disposed_asynchronously_leaves_no_connection_open()
+    {
+        var provider = new ServiceCollection().AddFleet(new FleetSettings { Endpoint = fleet.Endpoint }).BuildServiceProvider();
+        var client = await provider.GetRequiredService<FleetClientSource>().GetClientAsync();
+        await client.ListMachinesAsync();
+        Assert.NotEqual(0, ClientSockets.ConnectedTo(fleet.TcpEndPoint!.Port));
+
+        await provider.DisposeAsync();
+
+        Assert.Equal(0, ClientSockets.ConnectedTo(fleet.TcpEndPoint.Port));
+    }
+
+    [Fact]
+    public async Task A_source_disposed_synchronously_while_connecting_closes_the_late_connection()
+    {
+        var source = new FleetClientSource(new FleetSettings { Endpoint = fleet.Endpoint });
+
+        var connecting = source.GetClientAsync();
+        source.Dispose();
+
+        try
+        {
+            await connecting;
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed before the connection was made: it was closed.
+        }
+        Assert.Equal(0, ClientSockets.ConnectedTo(fleet.TcpEndPoint!.Port));
     }
 
     [Fact]
@@ -77,13 +112,36 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invalid_settings_are_an_argument_exception_on_first_use()
+    public async Task Invalid_settings_are_an_argument_exception_when_the_source_is_resolved()
     {
         await using var provider = new ServiceCollection().AddFleet(new FleetSettings { Endpoint = "unix://var/run/fleet.sock" }).BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<FleetArgumentException>(() => provider.GetRequiredService<FleetClientSource>().GetClientAsync());
+        var error = Assert.Throws<FleetArgumentException>(() => provider.GetRequiredService<FleetClientSource>());
 
         Assert.StartsWith("unable to connect to host \"var\"", error.Message);
+    }
+
+    [Fact]
+    public void Invalid_settings_are_an_argument_exception_when_the_source_is_made()
+    {
+        var error = Assert.Throws<FleetArgumentException>(() => new FleetClientSource(new FleetSettings { Endpoint = fleet.Endpoint, RequestTimeout = TimeSpan.Zero }));
+
+        Assert.Equal("the request timeout must be more than zero, not 00:00:00", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unreadable_configuration_section_is_an_argument_exception_when_the_source_is_resolved()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Fleet:Endpoint"] = fleet.Endpoint,
+            ["Fleet:RequestTimeout"] = "soon",
+        }).Build().GetSection("Fleet");
+        await using var provider = new ServiceCollection().AddFleet(section, useFleetctlEnvironment: false).BuildServiceProvider();
+
+        var error = Assert.Throws<FleetArgumentException>(() => provider.GetRequiredService<FleetClientSource>());
+
+        Assert.Equal("RequestTimeout=\"soon\" is neither a number of seconds nor hh:mm:ss", error.Message);
     }
 
     [Fact]
@@ -120,24 +178,31 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Polls with a deadline for an outcome that a background disposal brings.</summary>
-    private static class Eventually
+    /// <summary>This process's TCP sockets connected to a port: the client's ends of its connections there.</summary>
+    private static class ClientSockets
     {
-        public static async Task ThrowsAsync<T>(Func<Task> action) where T : Exception
+        public static int ConnectedTo(int port)
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (true)
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
             {
                 try
                 {
-                    await action();
+                    if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal)) own.Add(target[8..^1]);
                 }
-                catch (T)
+                catch (IOException)
                 {
-                    return;
+                    // Closed while listed.
                 }
-                await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token);
             }
+            var remote = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            // Columns: sl, local address, remote address, state, queues, timer, retransmits, uid, timeout, inode.
+            return new[] { "/proc/net/tcp", "/proc/net/tcp6" }
+                .Where(File.Exists)
+                .SelectMany(File.ReadLines)
+                .Skip(1)
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Count(columns => columns.Length > 9 && columns[2].EndsWith(remote, StringComparison.Ordinal) && columns[9] != "0" && own.Contains(columns[9]));
         }
     }
 }
