@@ -1,6 +1,6 @@
 using Fleet.Cli.Output;
 
-namespace Fleet.Cli.Tests;
+namespace Fleet.Cli.Tests.Output;
 
 /// <summary>
 /// The port of Go's tabwriter with fleetctl's settings (minwidth 0, tabwidth 8, padding 1, padchar
