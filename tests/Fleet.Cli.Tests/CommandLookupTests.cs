@@ -12,7 +12,7 @@ public sealed class CommandLookupTests
     [Theory]
     [InlineData("list-m")]
     [InlineData("list-machines")]
-    public async Task UniquePrefixRunsTheCommand(string word)
+    public async Task Unique_prefix_runs_the_command(string word)
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.UnixSocket);
         var result = await CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, word]);
@@ -21,7 +21,7 @@ public sealed class CommandLookupTests
     }
 
     [Fact]
-    public async Task FlagValuesAreNotCommands()
+    public async Task Flag_values_are_not_commands()
     {
         // "--ssh-username vers" takes "vers" as its value; the command is the word after it.
         var result = await CliProcess.RunAsync(["--ssh-username", "vers", "vers"]);
@@ -33,7 +33,7 @@ public sealed class CommandLookupTests
     [InlineData("list", "\tlist-machines\n\tlist-unit-files\n\tlist-units\n")]
     [InlineData("versoin", "\tversion\n")]
     [InlineData("sta", "\tssh\n\tstart\n\tstatus\n\tstop\n")]
-    public async Task UnknownWordGetsSuggestions(string word, string suggestions)
+    public async Task Unknown_word_gets_suggestions(string word, string suggestions)
     {
         var result = await CliProcess.RunAsync([word]);
         var message = $"unknown command \"{word}\" for \"fleetctl\"\n\nDid you mean this?\n{suggestions}";

@@ -8,7 +8,7 @@ public sealed class DebugTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task LogsEachExchangeToStandardError(bool flag)
+    public async Task Logs_each_exchange_to_standard_error(bool flag)
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.UnixSocket);
         string[] arguments = flag ? ["--debug", "--endpoint", fleet.Server.Endpoint, "list-machines"] : ["--endpoint", fleet.Server.Endpoint, "list-machines"];

@@ -24,7 +24,7 @@ public sealed partial class DemoTests
     ];
 
     [Fact]
-    public async Task RunsItsSessionAndLeavesTheFleetAtRest()
+    public async Task Runs_its_session_and_leaves_the_fleet_at_rest()
     {
         using var home = new TemporaryFolder();
         var result = await CliProcess.RunAsync(["demo"], new Dictionary<string, string?> { ["HOME"] = home.Path }, workingDirectory: home.Path);
@@ -53,7 +53,7 @@ public sealed partial class DemoTests
     }
 
     [Fact]
-    public async Task OnATerminalShowsProgressAndColourAndEndsWithTheSameScreen()
+    public async Task On_a_terminal_shows_progress_and_colour_and_ends_with_the_same_screen()
     {
         using var home = new TemporaryFolder();
         var (exit, shown) = await PseudoTerminal.RunAsync("xterm-256color", home.Path, "demo");

@@ -9,7 +9,7 @@ namespace Fleet.Cli.Tests;
 public sealed class EnvironmentTests
 {
     [Fact]
-    public async Task EndpointVariableIsUsedWithoutTheFlag()
+    public async Task Endpoint_variable_is_used_without_the_flag()
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.UnixSocket);
         var step = ReferenceStep.Get("003");
@@ -20,7 +20,7 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public async Task EndpointFlagWinsOverTheVariable()
+    public async Task Endpoint_flag_wins_over_the_variable()
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
         var result = await CliProcess.RunAsync(
@@ -31,7 +31,7 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public async Task EmptyVariableCountsAsUnset()
+    public async Task Empty_variable_counts_as_unset()
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
         var result = await CliProcess.RunAsync(
@@ -42,7 +42,7 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public async Task DriverVariableIsCheckedLikeTheFlag()
+    public async Task Driver_variable_is_checked_like_the_flag()
     {
         var result = await CliProcess.RunAsync(["version"], new Dictionary<string, string?> { ["FLEETCTL_DRIVER"] = "etcd" });
         Assert.Equal("Unable to initialize client: unrecognized driver \"etcd\"\n", result.Stderr);
@@ -51,7 +51,7 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public async Task DriverFlagWinsOverTheVariable()
+    public async Task Driver_flag_wins_over_the_variable()
     {
         var result = await CliProcess.RunAsync(["--driver", "API", "version"], new Dictionary<string, string?> { ["FLEETCTL_DRIVER"] = "nope" });
         Assert.Equal("fleetctl version v1.0.0\n", result.Stdout);
@@ -59,7 +59,7 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public async Task AnEndpointThatDoesNotParseFailsEvenForVersion()
+    public async Task An_endpoint_that_does_not_parse_fails_even_for_version()
     {
         // fleetctl initialises its client before running any command, version included.
         var result = await CliProcess.RunAsync(["version"], new Dictionary<string, string?> { ["FLEETCTL_ENDPOINT"] = "fleet.sock" });
@@ -68,7 +68,7 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public async Task VersionFlagFirstNeedsNoClient()
+    public async Task Version_flag_first_needs_no_client()
     {
         // fleetctl's main() answers a leading --version before anything else.
         var result = await CliProcess.RunAsync(["--version"], new Dictionary<string, string?> { ["FLEETCTL_ENDPOINT"] = "fleet.sock" });

@@ -10,7 +10,7 @@ public sealed class FdForwardTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task CarriesARawHttpExchangeWithFleetServer()
+    public async Task Carries_a_raw_HTTP_exchange_with_FleetServer()
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.UnixSocket);
         await using var cli = RunningCli.Start(["fd-forward", fleet.Server.UnixSocketPath!]);
@@ -28,7 +28,7 @@ public sealed class FdForwardTests
     }
 
     [Fact]
-    public async Task KeepsCopyingTheAnswerAfterStandardInputEnds()
+    public async Task Keeps_copying_the_answer_after_standard_input_ends()
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "echo.sock");
@@ -52,7 +52,7 @@ public sealed class FdForwardTests
     }
 
     [Fact]
-    public async Task AFailedCopyIsReportedAsFleetctlDoes()
+    public async Task A_failed_copy_is_reported_as_fleetctl_does()
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "talker.sock");
@@ -74,7 +74,7 @@ public sealed class FdForwardTests
     }
 
     [Fact]
-    public async Task AMissingSocketIsReportedAsFleetctlDoes()
+    public async Task A_missing_socket_is_reported_as_fleetctl_does()
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "missing.sock");
@@ -88,7 +88,7 @@ public sealed class FdForwardTests
     }
 
     [Fact]
-    public async Task ARefusedSocketIsReportedAsFleetctlDoes()
+    public async Task A_refused_socket_is_reported_as_fleetctl_does()
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "refused.sock");
@@ -105,7 +105,7 @@ public sealed class FdForwardTests
     [Theory]
     [InlineData]
     [InlineData("a.sock", "b.sock")]
-    public async Task WantsExactlyOneSocket(params string[] sockets)
+    public async Task Wants_exactly_one_socket(params string[] sockets)
     {
         var result = await CliProcess.RunAsync(["fd-forward", .. sockets]);
 

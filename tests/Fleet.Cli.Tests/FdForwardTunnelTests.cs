@@ -18,7 +18,7 @@ public sealed class FdForwardTunnelTests
     private static readonly UnitOption[] Exec = [new("Service", "ExecStart", "/bin/sleep 1d")];
 
     [Fact]
-    public async Task CarriesAFleetClientsOperationsThroughTheTunnel()
+    public async Task Carries_a_fleet_clients_operations_through_the_tunnel()
     {
         using var folder = new TemporaryFolder();
         await using var sshd = await TestSshServer.StartAsync();

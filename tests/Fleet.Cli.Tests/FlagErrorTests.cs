@@ -12,7 +12,7 @@ public sealed class FlagErrorTests
     [InlineData("--debug=false")]
     [InlineData("--strict-host-key-checking=0")]
     [InlineData("--debug")]
-    public async Task GoBooleansAreAccepted(string flag)
+    public async Task Go_booleans_are_accepted(string flag)
     {
         var result = await CliProcess.RunAsync([flag, "version"]);
         Assert.Equal("fleetctl version v1.0.0\n", result.Stdout);
@@ -23,7 +23,7 @@ public sealed class FlagErrorTests
     [InlineData("--full=1", "006")]
     [InlineData("--l=T", "006")]
     [InlineData("--full=false", "003")]
-    public async Task CommandBooleansTakeGoValues(string flag, string sameAs)
+    public async Task Command_booleans_take_go_values(string flag, string sameAs)
     {
         await using var fleet = await ServedFleet.StartAsync(FleetTransport.Tcp);
         var result = await CliProcess.RunAsync(["--endpoint", fleet.Server.Endpoint, "list-machines", flag]);

@@ -16,7 +16,7 @@ public sealed partial class HelpAndUsageTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task PrintsWhatFleetctlPrinted(string id)
+    public async Task Prints_what_fleetctl_printed(string id)
     {
         var expected = OracleCase.All[id];
         using var folder = new TemporaryFolder();
@@ -27,7 +27,7 @@ public sealed partial class HelpAndUsageTests
     }
 
     [Fact]
-    public void EveryCommandHasBothHelpCases()
+    public void Every_command_has_both_help_cases()
     {
         var commands = Fleet.Cli.Help.CommandCatalog.All.Select(command => command.Name);
         var missing = commands.Where(name => !OracleCase.All.ContainsKey($"help-{name}") || !OracleCase.All.ContainsKey($"{name}-help")).ToList();

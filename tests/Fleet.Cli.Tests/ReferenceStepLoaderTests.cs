@@ -6,14 +6,14 @@ namespace Fleet.Cli.Tests;
 public sealed class ReferenceStepLoaderTests
 {
     [Fact]
-    public void LoadsEveryStep()
+    public void Loads_every_step()
     {
         Assert.Equal(73, ReferenceStep.All.Count);
         Assert.All(ReferenceStep.All.Values, step => Assert.StartsWith("fleetctl", step.Command, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void KeepsOutputsExactly()
+    public void Keeps_outputs_exactly()
     {
         var step = ReferenceStep.Get("009");
         Assert.Equal("", step.Stdout);
@@ -22,12 +22,12 @@ public sealed class ReferenceStepLoaderTests
     }
 
     [Fact]
-    public void TrailingSpaceIsAnEmptyArgument()
+    public void Trailing_space_is_an_empty_argument()
     {
         var arguments = ReferenceStep.Get("010").Arguments(argument => argument.Replace(ReferenceStep.SocketPlaceholder, "/s", StringComparison.Ordinal));
         Assert.Equal(["--endpoint", "unix:///s", "list-machines", "--fields", ""], arguments);
     }
 
     [Fact]
-    public void BareCommandHasNoArguments() => Assert.Empty(ReferenceStep.Get("073").Arguments(_ => throw new InvalidOperationException()));
+    public void Bare_command_has_no_arguments() => Assert.Empty(ReferenceStep.Get("073").Arguments(_ => throw new InvalidOperationException()));
 }

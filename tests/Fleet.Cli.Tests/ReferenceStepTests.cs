@@ -16,7 +16,7 @@ public sealed class ReferenceStepTests
 
     [Theory]
     [MemberData(nameof(ServedSteps))]
-    public async Task ServedStepMatchesFleetctl(string id, FleetTransport transport)
+    public async Task Served_step_matches_fleetctl(string id, FleetTransport transport)
     {
         var step = ReferenceStep.Get(id);
         await using var fleet = await ServedFleet.StartAsync(transport);
@@ -26,7 +26,7 @@ public sealed class ReferenceStepTests
 
     [Theory]
     [MemberData(nameof(UnservedSteps))]
-    public async Task UnservedStepMatchesFleetctl(string id)
+    public async Task Unserved_step_matches_fleetctl(string id)
     {
         var step = ReferenceStep.Get(id);
         var result = await CliProcess.RunAsync(step.Arguments(argument => throw new InvalidOperationException($"{id} names a socket: {argument}")));

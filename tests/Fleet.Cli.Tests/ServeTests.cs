@@ -10,7 +10,7 @@ public sealed class ServeTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task ServesBothEndpointsUntilSigtermThenRemovesItsSocket()
+    public async Task Serves_both_endpoints_until_SIGTERM_then_removes_its_socket()
     {
         using var folder = new TemporaryFolder();
         var socket = Path.Combine(folder.Path, "fleet.sock");
@@ -41,7 +41,7 @@ public sealed class ServeTests
     [InlineData("--agent-delay", "-5", "--agent-delay: the agent delay must be 0 or more milliseconds, not -5\n")]
     [InlineData("--machines=2", "/tmp/fleet.sock", "serve takes no arguments, only flags: /tmp/fleet.sock\n")]
     [InlineData("--tcp", "4001", "--tcp: '4001' is not HOST:PORT (for example 127.0.0.1:0 or [::1]:4001)\n")]
-    public async Task RefusesABadValueBeforeServing(string flag, string value, string message)
+    public async Task Refuses_a_bad_value_before_serving(string flag, string value, string message)
     {
         var result = await CliProcess.RunAsync(["serve", flag, value]);
 
@@ -51,7 +51,7 @@ public sealed class ServeTests
     }
 
     [Fact]
-    public async Task HasHelpButStaysOutOfFleetctlsCommandList()
+    public async Task Has_help_but_stays_out_of_fleetctls_command_list()
     {
         var help = await CliProcess.RunAsync(["serve", "--help"]);
         var usage = await CliProcess.RunAsync([]);

@@ -19,7 +19,7 @@ public sealed class SignalTests : FleetFolderTest
     [Theory]
     [InlineData(SigTerm, 143)]
     [InlineData(SigInt, 130)]
-    public async Task AWaitingStartEndsAsTheSignalWouldEndFleetctl(int signal, int exitCode)
+    public async Task A_waiting_start_ends_as_the_signal_would_end_fleetctl(int signal, int exitCode)
     {
         var start = CliProcess.StartInfo(["--endpoint", Fleet.Server.Endpoint, "start", "nowhere.service"], workingDirectory: Folder.Path);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -43,7 +43,7 @@ public sealed class SignalTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task AStoppedWaitLeavesTheTerminalAsItFoundIt()
+    public async Task A_stopped_wait_leaves_the_terminal_as_it_found_it()
     {
         var terminal = new SharedTerminal();
         var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["NO_COLOR"] = "1", ["COLUMNS"] = "100" })

@@ -12,7 +12,7 @@ public sealed class ToolPackageTests
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task InstallsAsFleetctlNetAndRuns()
+    public async Task Installs_as_fleetctl_net_and_runs()
     {
         using var folder = new TemporaryFolder();
         var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(CliProcess.AssemblyPath)!, "..", "..", "..", "Fleet.Cli.csproj"));

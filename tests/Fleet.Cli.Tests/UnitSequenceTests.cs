@@ -40,7 +40,7 @@ public sealed class UnitSequenceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StepsMatchFleetctlInOrder()
+    public async Task Steps_match_fleetctl_in_order()
     {
         for (var number = First; number <= Last; number++)
         {

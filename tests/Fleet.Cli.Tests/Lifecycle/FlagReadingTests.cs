@@ -23,7 +23,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     [InlineData("0b101")]
     [InlineData("-0x8000000000000000")]
     [InlineData("4294967297")]
-    public async Task NumbersGoAcceptsAreAccepted(string value)
+    public async Task Numbers_go_accepts_are_accepted(string value)
     {
         var result = await RunAsync(["start", $"--block-attempts={value}", "--no-block", "hello.service"]);
 
@@ -39,7 +39,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     [InlineData("--block-attempts=-0x8000000000000001", "invalid argument \"-0x8000000000000001\" for --block-attempts=-0x8000000000000001: strconv.ParseInt: parsing \"-0x8000000000000001\": value out of range")]
     [InlineData("--block-attempts=99999999999999999999x", "invalid argument \"99999999999999999999x\" for --block-attempts=99999999999999999999x: strconv.ParseInt: parsing \"99999999999999999999x\": value out of range")]
     [InlineData("--block-attempts=1_", "invalid argument \"1_\" for --block-attempts=1_: strconv.ParseInt: parsing \"1_\": invalid syntax")]
-    public async Task NumbersGoRefusesAreRefusedInItsWords(string flag, string message)
+    public async Task Numbers_go_refuses_are_refused_in_its_words(string flag, string message)
     {
         var result = await RunAsync(["start", flag, "--no-block", "hello.service"]);
 
@@ -48,7 +48,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task EachValueIsReadInTurnAndTheFirstRefusedOneIsReported()
+    public async Task Each_value_is_read_in_turn_and_the_first_refused_one_is_reported()
     {
         var result = await RunAsync(["unload", "--block-attempts=abc2", "--block-attempts=0x2", "hello.service"]);
 
@@ -56,7 +56,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task TheLastValueWins()
+    public async Task The_last_value_wins()
     {
         // nowhere.service asks for a machine the fleet lacks: with 0 (no limit) it would wait until stopped.
         CopyReferenceUnit("nowhere.service");
@@ -69,7 +69,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task AnAbbreviatedCommandSelectsNoReplaceRules()
+    public async Task An_abbreviated_command_selects_no_replace_rules()
     {
         Assert.Equal(0, (await RunAsync(["submit", "hello.service"])).ExitCode);
         await File.WriteAllTextAsync(Path.Combine(Folder.Path, "hello.service"), "[Service]\nExecStart=/bin/other\n");
@@ -86,7 +86,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     [InlineData("0_7", 7L)]
     [InlineData("0", 0L)]
     [InlineData("0x7fffffffffffffff", long.MaxValue)]
-    public void GoIntegersReadWhatGoReads(string text, long value)
+    public void Go_integers_read_what_go_reads(string text, long value)
     {
         Assert.Equal(GoIntegers.Failure.None, GoIntegers.TryParse(text, out var read));
         Assert.Equal(value, read);
@@ -98,7 +98,7 @@ public sealed class FlagReadingTests : FleetFolderTest
     [InlineData("-", false)]
     [InlineData("_1", false)]
     [InlineData("0x8000000000000000", true)]
-    public void GoIntegersRefuseWhatGoRefuses(string text, bool outOfRange) =>
+    public void Go_integers_refuse_what_go_refuses(string text, bool outOfRange) =>
         Assert.Equal(outOfRange ? GoIntegers.Failure.Range : GoIntegers.Failure.Syntax, GoIntegers.TryParse(text, out _));
 
     private Task<CliResult> RunAsync(string[] arguments) =>

@@ -14,7 +14,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     private const string Hello = "hello.service";
 
     [Fact]
-    public async Task StartSubmitsTheLocalFileFirstAndPrintsPlainTextWhenPiped()
+    public async Task Start_submits_the_local_file_first_and_prints_plain_text_when_piped()
     {
         CopyReferenceUnit(Hello);
 
@@ -28,7 +28,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task AnInstanceIsMadeFromItsTemplatesFileBesideIt()
+    public async Task An_instance_is_made_from_its_templates_file_beside_it()
     {
         CopyReferenceUnit("web@.service");
 
@@ -42,7 +42,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task ReplaceTakesTheChangedFileForALaunchedUnit()
+    public async Task Replace_takes_the_changed_file_for_a_launched_unit()
     {
         CopyReferenceUnit(Hello);
         Assert.Equal(0, (await RunAsync(["start", Hello])).ExitCode);
@@ -60,7 +60,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task NoBlockStillWaitsForTheSubmissionThenOnlyTriggers()
+    public async Task No_block_still_waits_for_the_submission_then_only_triggers()
     {
         CopyReferenceUnit(Hello);
 
@@ -71,7 +71,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task AUnitThatIsNotScheduledCannotBeStopped()
+    public async Task A_unit_that_is_not_scheduled_cannot_be_stopped()
     {
         CopyReferenceUnit(Hello);
         Assert.Equal(0, (await RunAsync(["submit", Hello])).ExitCode);
@@ -84,7 +84,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task RestartStopsAndStartsALaunchedUnitAndSkipsOneNotScheduled()
+    public async Task Restart_stops_and_starts_a_launched_unit_and_skips_one_not_scheduled()
     {
         CopyReferenceUnit(Hello);
         CopyReferenceUnit("db.service");
@@ -105,7 +105,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     [InlineData("start", "Error creating units: error retrieving Unit(hello.service) from Registry: Get \"http://domain-sock/fleet/v1/units/hello.service?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
     [InlineData("stop", "Get \"http://domain-sock/fleet/v1/units?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
     [InlineData("unload", "Get \"http://domain-sock/fleet/v1/units?alt=json\": dial unix /nonexistent/Fleet.sock: connect: no such file or directory\n")]
-    public async Task AnEndpointNobodyAnswersIsNamedInTheError(string command, string expected)
+    public async Task An_endpoint_nobody_answers_is_named_in_the_error(string command, string expected)
     {
         var result = await CliProcess.RunAsync(["--endpoint", "unix:///nonexistent/Fleet.sock", command, Hello], workingDirectory: Folder.Path);
 
@@ -121,7 +121,7 @@ public sealed class LifecycleCommandTests : FleetFolderTest
     [InlineData("stop", "stop [--no-block|--block-attempts=N] UNIT...", "      --block-attempts int   Wait until the units are stopped, performing up to N attempts before giving up. A value of 0 indicates no limit. Does not apply to global units.\n")]
     [InlineData("unload", "unload UNIT...", "      --no-block             Do not wait until the units have become inactive before exiting.\n")]
     [InlineData("restart", "restart [--block-attempts=N] UNIT...", "\t\tfleetctl restart foo.service\n")]
-    public async Task HelpIsInFleetctlsWords(string command, string use, string flagLine)
+    public async Task Help_is_in_fleetctls_words(string command, string use, string flagLine)
     {
         var result = await CliProcess.RunAsync([command, "--help"]);
 

@@ -13,7 +13,7 @@ public sealed partial class LogLineTests : FleetFolderTest
 {
 
     [Fact]
-    public async Task AnUnknownFleetKeyIsWarnedAboutAndTheUnitCreated()
+    public async Task An_unknown_fleet_key_is_warned_about_and_the_unit_created()
     {
         await File.WriteAllTextAsync(Path.Combine(Folder.Path, "typo2.service"), "[Service]\nExecStart=/bin/true\n[X-Fleet]\nMachineMetdata=a=b\n");
 
@@ -25,7 +25,7 @@ public sealed partial class LogLineTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task RestartLogsWhatItDoes()
+    public async Task Restart_logs_what_it_does()
     {
         CopyReferenceUnit("hello.service");
         Assert.Equal(0, (await RunAsync(["start", "hello.service"])).ExitCode);
@@ -40,7 +40,7 @@ public sealed partial class LogLineTests : FleetFolderTest
     }
 
     [Fact]
-    public void ALineCarriesTheLocalDateAndTime()
+    public void A_line_carries_the_local_date_and_time()
     {
         var log = new FleetctlLog(new PinnedTime(new DateTimeOffset(2026, 11, 23, 10, 37, 16, TimeSpan.Zero), TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET")));
 

@@ -14,7 +14,7 @@ public sealed partial class ProgressBoardTests
     private readonly StringWriter terminal = new() { NewLine = "\n" };
 
     [Fact]
-    public async Task RowsShowEachUnitItsStateTheTargetAndTheMachine()
+    public async Task Rows_show_each_unit_its_state_the_target_and_the_machine()
     {
         await using var board = Board(colour: false, unicode: false, width: 80);
         board.Watch("web@1.service", "launched");
@@ -32,7 +32,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task DisposingTwiceIsHarmless()
+    public async Task Disposing_twice_is_harmless()
     {
         var board = Board(colour: false, unicode: false, width: 80);
         board.Watch("web@1.service", "launched");
@@ -48,7 +48,7 @@ public sealed partial class ProgressBoardTests
     [InlineData(null, "100", 100)]
     [InlineData(null, "wide", 80)]
     [InlineData(0, null, 80)]
-    public void TheWidthIsTheTerminalsThenColumnsThen80(int? reported, string? columns, int width)
+    public void The_width_is_the_terminals_then_columns_then_80(int? reported, string? columns, int width)
     {
         var variables = columns is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["COLUMNS"] = columns };
         var context = new CliContext(terminal, terminal, variables) { TerminalWidth = reported };
@@ -57,7 +57,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task WhatStaysOnTheScreenIsExactlyThePrintedLines()
+    public async Task What_stays_on_the_screen_is_exactly_the_printed_lines()
     {
         var board = Board(colour: true, unicode: true, width: 80);
         board.Watch("web@1.service", "launched");
@@ -78,7 +78,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task DisposingTakesAwayRowsStillShown()
+    public async Task Disposing_takes_away_rows_still_shown()
     {
         var board = Board(colour: true, unicode: true, width: 80);
         board.Print(() => terminal.Write("before\n"));
@@ -92,7 +92,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task RowsAreCutToFitOneLineEach()
+    public async Task Rows_are_cut_to_fit_one_line_each()
     {
         await using var board = Board(colour: false, unicode: false, width: 24);
         board.Watch("a-rather-long-unit-name.service", "launched");
@@ -104,7 +104,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task ColourOnlyWhenWanted()
+    public async Task Colour_only_when_wanted()
     {
         await using (var plain = Board(colour: false, unicode: true, width: 80))
         {
@@ -122,7 +122,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task OffATerminalNothingButTheLinesIsWritten()
+    public async Task Off_a_terminal_nothing_but_the_lines_is_written()
     {
         var context = new CliContext(terminal, terminal, new Dictionary<string, string>()) { StdoutIsTerminal = true, StderrIsTerminal = false };
         await using (var board = ProgressBoard.For(context))
@@ -137,7 +137,7 @@ public sealed partial class ProgressBoardTests
     }
 
     [Fact]
-    public async Task OnATerminalTheBoardDraws()
+    public async Task On_a_terminal_the_board_draws()
     {
         var context = new CliContext(terminal, terminal, new Dictionary<string, string>()) { StderrIsTerminal = true };
         await using var board = ProgressBoard.For(context);
@@ -149,7 +149,7 @@ public sealed partial class ProgressBoardTests
     [InlineData(true, null, null, false)]
     [InlineData(false, "dumb", null, false)]
     [InlineData(false, "xterm-256color", "1", true)]
-    public void TerminalsAreStreamsNotRedirectedToADumbTerminal(bool redirected, string? term, string? noColor, bool expected)
+    public void Terminals_are_streams_not_redirected_to_a_dumb_terminal(bool redirected, string? term, string? noColor, bool expected)
     {
         var variables = new Dictionary<string, string>();
         if (term is not null) variables["TERM"] = term;
@@ -163,7 +163,7 @@ public sealed partial class ProgressBoardTests
     [InlineData("en_US.utf8", null, true)]
     [InlineData("en_US.UTF-8", "C", false)]
     [InlineData(null, null, false)]
-    public void UnicodeWhenTheLocaleSaysUtf8(string? lang, string? lcAll, bool expected)
+    public void Unicode_when_the_locale_says_UTF8(string? lang, string? lcAll, bool expected)
     {
         var variables = new Dictionary<string, string>();
         if (lang is not null) variables["LANG"] = lang;

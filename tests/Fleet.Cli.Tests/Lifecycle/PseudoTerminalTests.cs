@@ -13,7 +13,7 @@ public sealed class PseudoTerminalTests : FleetFolderTest
     protected override IEnumerable<string> ReferenceUnits => ["hello.service"];
 
     [Fact]
-    public async Task StartShowsProgressOnATerminalAndLeavesFleetctlsLines()
+    public async Task Start_shows_progress_on_a_terminal_and_leaves_fleetctls_lines()
     {
         var (exit, shown) = await RunOnTerminalAsync("xterm-256color", "start", "hello.service");
 
@@ -26,7 +26,7 @@ public sealed class PseudoTerminalTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task ADumbTerminalGetsPlainText()
+    public async Task A_dumb_terminal_gets_plain_text()
     {
         var (exit, shown) = await RunOnTerminalAsync("dumb", "start", "--no-block", "hello.service");
 

@@ -27,7 +27,7 @@ public sealed class TerminalRunTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task OnATerminalProgressIsDrawnAndOnlyFleetctlsLinesStay()
+    public async Task On_a_terminal_progress_is_drawn_and_only_fleetctls_lines_stay()
     {
         var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["NO_COLOR"] = "1", ["COLUMNS"] = "100" })
         {
@@ -49,7 +49,7 @@ public sealed class TerminalRunTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task OffATerminalTheOutputIsFleetctlsAlone()
+    public async Task Off_a_terminal_the_output_is_fleetctls_alone()
     {
         var context = new CliContext(terminal, terminal, new Dictionary<string, string> { ["LANG"] = "C.UTF-8" });
 

@@ -14,7 +14,7 @@ public sealed class UnitArgumentTests
     [InlineData("backup.timer", "backup.timer")]
     // fleet's RecognizedUnitType knows seven types; a target is not one of them.
     [InlineData("multi-user.target", "multi-user.target.service")]
-    public void NamesAreMangledAsFleetctlDoes(string argument, string name) => Assert.Equal(name, UnitArguments.Mangle(argument));
+    public void Names_are_mangled_as_fleetctl_does(string argument, string name) => Assert.Equal(name, UnitArguments.Mangle(argument));
 
     [Theory]
     [InlineData("web@1.service", "web@.service", "web@.service")]
@@ -22,10 +22,10 @@ public sealed class UnitArgumentTests
     [InlineData("units/web@1.service", "web@.service", "units/web@.service")]
     [InlineData("/srv/units//web@1.service", "web@.service", "/srv/units/web@.service")]
     [InlineData("../units/web@1.service", "web@.service", "../units/web@.service")]
-    public void TemplatesAreLookedForBesideTheInstance(string file, string template, string expected) => Assert.Equal(expected, GoPaths.Beside(file, template));
+    public void Templates_are_looked_for_beside_the_instance(string file, string template, string expected) => Assert.Equal(expected, GoPaths.Beside(file, template));
 
     [Fact]
-    public void TheLastCommandWordChoosesTheReplaceRules()
+    public void The_last_command_word_chooses_the_replace_rules()
     {
         Assert.Equal("submit", ReplaceRules.For(["--endpoint", "x", "submit", "--replace", "a.service"])!.Command);
         // fleetctl's main takes the last such word, even a unit's name.
@@ -35,5 +35,5 @@ public sealed class UnitArgumentTests
     }
 
     [Fact]
-    public void AttemptsAreNamedAsGoPrintsDurations() => Assert.Equal("2s", WaitTiming.Fleetctl.AttemptText);
+    public void Attempts_are_named_as_go_prints_durations() => Assert.Equal("2s", WaitTiming.Fleetctl.AttemptText);
 }

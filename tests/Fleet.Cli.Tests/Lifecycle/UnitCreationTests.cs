@@ -13,7 +13,7 @@ public sealed class UnitCreationTests : FleetFolderTest
 {
 
     [Fact]
-    public async Task ReplacingARunningInstanceIsRefusedByFleetAndLeavesItRunning()
+    public async Task Replacing_a_running_instance_is_refused_by_fleet_and_leaves_it_running()
     {
         CopyReferenceUnit("web@.service");
         Assert.Equal(0, (await RunAsync(["submit", "web@.service"])).ExitCode);
@@ -29,7 +29,7 @@ public sealed class UnitCreationTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task ReplacingALoadedInstanceIsRefusedByFleetAndLeavesItLoaded()
+    public async Task Replacing_a_loaded_instance_is_refused_by_fleet_and_leaves_it_loaded()
     {
         Write("web@.service", "[Service]\nExecStart=/bin/true\n");
         Assert.Equal(0, (await RunAsync(["submit", "web@.service"])).ExitCode);
@@ -45,7 +45,7 @@ public sealed class UnitCreationTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task AnEmptyFileReachesFleetWhichRefusesIt()
+    public async Task An_empty_file_reaches_fleet_which_refuses_it()
     {
         Write("empty.service", "");
 
@@ -60,7 +60,7 @@ public sealed class UnitCreationTests : FleetFolderTest
     [InlineData("[Service] x\nExecStart=/bin/true\n", "found garbage after section name : [120]")]
     [InlineData("[Service]\nExecStart\n", "unexpected newline encountered while parsing option name")]
     [InlineData("[Service]\nExecStart", "EOF")]
-    public async Task AFileGoSystemdRefusesIsReportedInItsWords(string text, string message)
+    public async Task A_file_go_systemd_refuses_is_reported_in_its_words(string text, string message)
     {
         Write("bad.service", text);
 
@@ -73,7 +73,7 @@ public sealed class UnitCreationTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task ALineTooLongIsReportedInFleetsWords()
+    public async Task A_line_too_long_is_reported_in_fleets_words()
     {
         Write("long.service", "[Service]\nExecStart=/bin/" + new string('x', 3000) + "\n");
 
@@ -84,7 +84,7 @@ public sealed class UnitCreationTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task ALoopOfLinksExistsAndFailsToOpen()
+    public async Task A_loop_of_links_exists_and_fails_to_open()
     {
         File.CreateSymbolicLink(Path.Combine(Folder.Path, "loop.service"), "loop.service");
 
@@ -95,7 +95,7 @@ public sealed class UnitCreationTests : FleetFolderTest
     }
 
     [Fact]
-    public async Task APathThroughAFileExistsAndFailsToOpen()
+    public async Task A_path_through_a_file_exists_and_fails_to_open()
     {
         Directory.CreateDirectory(Path.Combine(Folder.Path, "sub", "deeper"));
         Write("sub/deeper/h.service", "[Service]\nExecStart=/bin/true\n");

@@ -45,7 +45,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GlobalUnitsComeAfterTheOthersOfTheirRound()
+    public async Task Global_units_come_after_the_others_of_their_round()
     {
         await CreateAsync("monitor.service", "[Service]\nExecStart=/bin/true\n\n[X-Fleet]\nGlobal=true\n", DesiredState.Inactive);
         await CreateAsync("a.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Inactive);
@@ -59,7 +59,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheLastOfARoundReadsTheMachinesAndTheOthersNameNone()
+    public async Task The_last_of_a_round_reads_the_machines_and_the_others_name_none()
     {
         await CreateAsync("x.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Launched);
         await CreateAsync("y.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Launched);
@@ -78,7 +78,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AUnitThatNeverGetsThereGivesUpAfterItsAttempts()
+    public async Task A_unit_that_never_gets_there_gives_up_after_its_attempts()
     {
         await CreateAsync("nowhere.service", "[Service]\nExecStart=/bin/true\n\n[X-Fleet]\nMachineMetadata=region=mars\n", DesiredState.Launched);
         await CreateAsync("hello.service", "[Service]\nExecStart=/bin/true\n", DesiredState.Launched);
@@ -94,7 +94,7 @@ public sealed class UnitStateWaitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutBlockingItOnlySaysWhatWasTriggered()
+    public async Task Without_blocking_it_only_says_what_was_triggered()
     {
         var error = await UnitStateWait.TryWaitAsync(session, ["a.service", "b.service"], "stop", DesiredState.Loaded, -1, deadline.Token);
 

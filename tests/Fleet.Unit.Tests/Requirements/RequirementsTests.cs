@@ -1,6 +1,6 @@
 using Fleet.Unit.Requirements;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.Unit.Tests.Requirements;
 
 public class RequirementsTests
 {

@@ -5,7 +5,7 @@ using Fleet.Core;
 using Fleet.Transport.Http;
 using LanguageExt;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>The connection against a scripted server on a real loopback socket.</summary>
 public class HttpConnectionTests

@@ -1,7 +1,7 @@
 using System.Text;
 using Fleet.Core.Text;
 
-namespace Fleet.Core.Tests;
+namespace Fleet.Core.Tests.Text;
 
 public class GoQuotingTests
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Fleet.Transport.Http;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 public class ChunkedBodyDecoderTests
 {

@@ -1,6 +1,6 @@
 using Fleet.Transport.Http;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 public class PathSegmentTests
 {

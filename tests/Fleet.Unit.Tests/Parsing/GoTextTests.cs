@@ -1,7 +1,7 @@
 using System.Text;
 using Fleet.Unit.Parsing;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.Unit.Tests.Parsing;
 
 /// <summary>
 /// GoText.ToText converts short text through a stack buffer and longer text through the

@@ -2,7 +2,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>A response head as the generator meant it, with the bytes that say it.</summary>
 public sealed record GeneratedHead(int Version, int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, bool BareLf, int[] Cuts)

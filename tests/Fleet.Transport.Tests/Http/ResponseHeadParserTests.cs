@@ -3,7 +3,7 @@ using System.Text;
 using Fleet.Tests.Shared;
 using Fleet.Transport.Http;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 public class ResponseHeadParserTests
 {

@@ -1,6 +1,6 @@
 using Fleet.Cli.Output;
 
-namespace Fleet.Cli.Tests;
+namespace Fleet.Cli.Tests.Output;
 
 /// <summary>
 /// The port of Go's tabwriter with fleetctl's settings (minwidth 0, tabwidth 8, padding 1, padchar
@@ -24,7 +24,7 @@ public sealed class GoTabWriterTests
     [InlineData("\tindented\n", "\tindented\n")]
     // Nested blocks: the second column is aligned only over the lines that have one.
     [InlineData("x\ty\tz\nlonger text\tq\nab\tcd\tef\tgh\n\t\n", "x\t\ty\tz\nlonger text\tq\nab\t\tcd\tef\tgh\n\t\t\n")]
-    public void MatchesGo(string input, string expected)
+    public void Matches_go(string input, string expected)
     {
         using var output = new StringWriter();
         var writer = new GoTabWriter(output);

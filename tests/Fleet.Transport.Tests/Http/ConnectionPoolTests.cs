@@ -7,7 +7,7 @@ using Fleet.Transport.Http;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>The pool against Kestrel over a unix socket, TCP and TLS, and against scripted faults.</summary>
 public sealed class ConnectionPoolTests : IDisposable

@@ -5,7 +5,7 @@ using Fleet.Transport.Http;
 using FsCheck.Xunit;
 using LanguageExt;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>One Kestrel for the class: an independent HTTP parser that reports what it read.</summary>
 public sealed class KestrelFixture : IAsyncLifetime

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>Builds a ReadOnlySequence from pieces, so parsers meet lines that straddle segments.</summary>
 internal sealed class Segment : ReadOnlySequenceSegment<byte>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Fleet.Unit.Writing;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.Unit.Tests.Writing;
 
 public class UnitHasherTests
 {

@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Transport.Connections;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Connections;
 
 public class ConnectorsTests
 {

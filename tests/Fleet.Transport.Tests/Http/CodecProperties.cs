@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using Fleet.Transport.Http;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>The codec against what a generator meant, on buffers cut into arbitrary segments.</summary>
 public class CodecProperties

@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Transport.Http;
 
-namespace Fleet.Transport.Tests;
+namespace Fleet.Transport.Tests.Http;
 
 /// <summary>
 /// Responses a broken or hostile server might send, over a real socket: each ends in the
