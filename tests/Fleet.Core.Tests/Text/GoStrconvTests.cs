@@ -1,6 +1,6 @@
 using Fleet.Core.Text;
 
-namespace Fleet.Core.Tests;
+namespace Fleet.Core.Tests.Text;
 
 /// <summary>Go's strconv.ParseBool, with the cases of Go's own atob_test.go.</summary>
 public class GoStrconvTests
