@@ -45,7 +45,12 @@ internal static class GoHostRule
             var end = i + 1;
             while (end < lines.Count && lines[end] is [' ' or '\t', ..]) end++;
             var name = lines[i].AsSpan(0, colon);
-            if (name.Equals(GoWireFormat.RefusalMarker, StringComparison.OrdinalIgnoreCase)) return HeadVerdict.Unchanged;
+            // The wire's private markers come from the server's own sides only, never a client.
+            if (name.StartsWith(GoWireFormat.MarkerPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                i = end - 1;
+                continue;
+            }
             if (name.Equals("host", StringComparison.OrdinalIgnoreCase))
             {
                 var value = new StringBuilder(Trim(lines[i][(colon + 1)..]));
@@ -59,6 +64,8 @@ internal static class GoHostRule
             i = end - 1;
         }
 
+        // A second Host fails in Go's readRequest, whose error has no status text of its own: Go
+        // answers its generic "400 Bad Request" (see the oracle), unlike the checks below.
         if (hosts.Count > 1) return Refuse("Bad Request");
         if (hosts.Count == 0 && words[2] == "HTTP/1.1" && words[0] != "CONNECT") return Refuse("Bad Request: missing required Host header");
         if (hosts.Count == 1 && hosts[0].AsSpan().ContainsAnyExcept(HostBytes)) return Refuse("Bad Request: malformed Host header");

@@ -56,7 +56,13 @@ internal static class GoRequests
                     }
                     else if (framing is Framing.ChunkSize or Framing.Trailers)
                     {
-                        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n')) break;
+                        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
+                        {
+                            // A line that never ends is Kestrel's to refuse, within its own limits.
+                            if (buffer.Length > MaxHead) framing = Framing.Untouched;
+                            else break;
+                            continue;
+                        }
                         Copy(buffer.Slice(0, reader.Position), to);
                         buffer = buffer.Slice(reader.Position);
                         if (framing == Framing.Trailers)
@@ -109,6 +115,13 @@ internal static class GoRequests
                         else break;
                     }
                 }
+                // At the end of the input, what is left (a head or a line cut short) still goes
+                // to Kestrel, which answers a truncated request as Go does: not as a clean end.
+                if (result.IsCompleted && !buffer.IsEmpty)
+                {
+                    Copy(buffer, to);
+                    buffer = buffer.Slice(buffer.End);
+                }
                 from.AdvanceTo(buffer.Start, buffer.End);
                 var flush = await to.FlushAsync().ConfigureAwait(false);
                 if (flush.IsCompleted || result.IsCompleted) return;
@@ -144,7 +157,8 @@ internal static class GoRequests
         var text = Encoding.Latin1.GetString(line).TrimEnd('\r');
         var semicolon = text.IndexOf(';', StringComparison.Ordinal);
         if (semicolon >= 0) text = text[..semicolon];
-        return long.TryParse(text.Trim(' ', '\t'), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out size) && size >= 0;
+        // A size past what Kestrel reads is Kestrel's to refuse; followed here it would overflow.
+        return long.TryParse(text.Trim(' ', '\t'), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out size) && size is >= 0 and <= int.MaxValue;
     }
 
     private static (Framing Framing, long Length) BodyOf(string head)

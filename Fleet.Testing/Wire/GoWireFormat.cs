@@ -12,26 +12,30 @@ namespace Fleet.Testing.Wire;
 /// </summary>
 internal static class GoWireFormat
 {
-    public const string VersionMarker = "X-Fleet-Wire-Version";
-    public const string NoBodyMarker = "X-Fleet-Wire-No-Body";
+    /// <summary>What every private marker header's name starts with; a client's are dropped on the way in.</summary>
+    public const string MarkerPrefix = "X-Fleet-Wire-";
+
+    public const string VersionMarker = MarkerPrefix + "Version";
+    public const string NoBodyMarker = MarkerPrefix + "No-Body";
 
     /// <summary>
     /// Marks an answer that must not reach the client: the connection is closed cleanly instead,
     /// as Go does when a handler panics. (Kestrel's own abort would reset it.)
     /// </summary>
-    public const string HangUpMarker = "X-Fleet-Wire-Hang-Up";
+    public const string HangUpMarker = MarkerPrefix + "Hang-Up";
 
     /// <summary>
     /// Marks the stand-in of a request Go's server refuses before any handler runs (see
     /// <see cref="GoHostRule"/>); its value is Go's status text, and the answer is Go's
     /// <see cref="Refusal"/> in place of the handler's, after which the connection closes.
     /// </summary>
-    public const string RefusalMarker = "X-Fleet-Wire-Refusal";
+    public const string RefusalMarker = MarkerPrefix + "Refusal";
 
     /// <summary>Go's answer to a request its server refuses: plain text, then it hangs up.</summary>
     public static string Refusal(string status) =>
         $"HTTP/1.1 400 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 {status}";
 
+    /// <summary>Puts both sides on every connection of <paramref name="listen"/>.</summary>
     public static ListenOptions UseGoWireFormat(this ListenOptions listen, ServerFaults faults)
     {
         listen.Use(next => async connection =>

@@ -77,6 +77,19 @@ public sealed class HostHeaderTests(HostHeaderTests.Fleet fleet) : IClassFixture
         Assert.Equal(3, answer.Split("HTTP/1.1 ").Length - 1);
     }
 
+    [Theory]
+    [InlineData("localhost", "HTTP/1.1 200 OK")]
+    [InlineData("a b", "HTTP/1.1 400 Bad Request: malformed Host header")]
+    public async Task A_client_cannot_send_the_servers_own_wire_markers(string host, string statusLine)
+    {
+        var request = $"GET /fleet/v1/discovery HTTP/1.1\r\nHost: {host}\r\nX-Fleet-Wire-Refusal: Bad Request\r\nX-Fleet-Wire-Hang-Up: 1\r\nConnection: close\r\n\r\n";
+
+        var answer = Encoding.Latin1.GetString(await ExchangeToEndAsync(fleet.Server.TcpEndPoint!, request));
+
+        Assert.StartsWith(statusLine + "\r\n", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Fleet-Wire", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Hosts_are_judged_in_each_request_after_a_chunked_body_with_trailers()
     {
