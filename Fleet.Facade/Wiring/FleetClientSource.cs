@@ -50,7 +50,8 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
                 await connected.DisposeAsync().ConfigureAwait(false);
                 throw new ObjectDisposedException(nameof(FleetClientSource));
             }
-            Volatile.Write(ref client, connected);
+            // A full fence, so that the check below cannot be read before this write is seen.
+            Interlocked.Exchange(ref client, connected);
             // A disposal between the check and the write found no client to close: close it here.
             if (IsDisposed && Interlocked.Exchange(ref client, null) is { } late)
             {

@@ -201,6 +201,7 @@ public sealed class RemoteHost : IDisposable
             catch (Exception e) when (e is SshException or ObjectDisposedException or SocketException or InvalidOperationException)
             {
                 shell.Dispose();
+                LostConnection(client, e);
                 return SshErrors.At(Host, SshStage.ChannelOpen, $"the host did not open a shell: {e.Message}");
             }
         }, cancellationToken).ConfigureAwait(false);
@@ -231,12 +232,12 @@ public sealed class RemoteHost : IDisposable
         }
     }
 
-    // Starts something on the session; when that fails, opens the session again and tries once
-    // more. The session may have ended (SSH.NET can upset the server at the very end of a
-    // command, or the server dropped it between commands), and SSH.NET can go on reporting it
-    // connected for a moment after its server end is gone, so a failed start is not asked whether
-    // the session lives: nothing ran, and a start refused for another reason fails the same way
-    // again. A caller's own client is never replaced.
+    // Starts something on the session; when that fails because the session has ended (SSH.NET can
+    // upset the server at the very end of a command, or the server dropped it between commands),
+    // opens the session again and tries once more. SSH.NET can go on reporting a client connected
+    // for a moment after its server end is gone, so a start that failed on a lost connection drops
+    // the session itself (LostConnection); a start refused on a live session is not retried, as
+    // dropping it would end every other command running on it.
     private async Task<Either<APIError, T>> WithLiveSessionAsync<T>(Func<SshClient, Task<Either<APIError, T>>> start, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -246,8 +247,29 @@ public sealed class RemoteHost : IDisposable
             var client = connected.Match(c => c, _ => null!);
             var started = await start(client).ConfigureAwait(false);
             if (started.IsRight || attempt > 1 || session.IsBorrowed) return started;
+            if (IsAlive(client) && session.Holds(client)) return started;
             session.Drop(client);
         }
+    }
+
+    // The session drops a client whose connection failed, disposing it, at any moment.
+    private static bool IsAlive(SshClient client)
+    {
+        try
+        {
+            return client.IsConnected;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    // A start that failed because the connection under the session is gone: the session is
+    // dropped at once, so that the retry opens a new one.
+    private void LostConnection(SshClient client, Exception failure)
+    {
+        if (failure is SshConnectionException or SocketException or ObjectDisposedException) session.Drop(client);
     }
 
     private async Task<Either<APIError, (SshCommand Exec, Task Running)>> StartAsync(SshClient client, string command, CancellationToken cancellationToken)
@@ -259,6 +281,7 @@ public sealed class RemoteHost : IDisposable
         }
         catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException)
         {
+            LostConnection(client, e);
             return SshErrors.At(Host, SshStage.ChannelOpen, e.Message);
         }
         // SSH.NET opens the channel inside ExecuteAsync, synchronously and without a deadline:
@@ -279,6 +302,7 @@ public sealed class RemoteHost : IDisposable
         catch (Exception e) when (e is SshException or ObjectDisposedException or SocketException or InvalidOperationException)
         {
             exec.Dispose();
+            LostConnection(client, e);
             return SshErrors.At(Host, SshStage.ChannelOpen, $"the host did not run {Core.Text.GoQuoting.Quote(command)}: {e.Message}");
         }
     }

@@ -40,6 +40,9 @@ internal sealed class SshSession : IDisposable
     /// <summary>Whether the caller owns the client.</summary>
     public bool IsBorrowed => options.Client is not null;
 
+    /// <summary>Whether <paramref name="candidate"/> is still this session's client (not dropped, not replaced).</summary>
+    public bool Holds(SshClient candidate) => Volatile.Read(ref client) == candidate;
+
     public static Either<APIError, SshSession> Create(SshTunnelOptions options)
     {
         if (options.Client is not null) return new SshSession(options, null);
