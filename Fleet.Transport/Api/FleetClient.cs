@@ -76,9 +76,11 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     public ValueTask DisposeAsync() => pool.DisposeAsync();
 
     /// <summary>
-    /// Closes every connection without waiting on any, for callers that cannot await (a container
-    /// disposed synchronously). Requests still running end with a Transport error and their
-    /// connections are closed when they end.
+    /// Closes every connection without waiting for an answer on any, for callers that cannot await
+    /// (a container disposed synchronously). Requests still running end with a Transport error and
+    /// their connections are closed when they end. Through an SSH tunnel, closing the session can
+    /// block for up to the SSH timeout, as SSH.NET's disconnect does; prefer
+    /// <see cref="DisposeAsync"/> where you can await.
     /// </summary>
     public void Dispose() => pool.Dispose();
 

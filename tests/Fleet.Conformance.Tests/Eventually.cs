@@ -9,13 +9,13 @@ internal static class Eventually
     /// </summary>
     public static async Task HoldsAsync(TargetFleet fleet, string what, Func<Task<(bool Holds, string Seen)>> check)
     {
-        var deadline = DateTime.UtcNow + fleet.Patience;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var interval = fleet.Server is null ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromMilliseconds(20);
         while (true)
         {
             var (holds, seen) = await check();
             if (holds) return;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"after {fleet.Patience.TotalSeconds:0} s, still not {what}: {seen}");
+            if (clock.Elapsed > fleet.Patience) throw new Xunit.Sdk.XunitException($"after {fleet.Patience.TotalSeconds:0} s, still not {what}: {seen}");
             await Task.Delay(interval);
         }
     }

@@ -78,6 +78,14 @@ public sealed class TargetFleet : IAsyncLifetime
             client => client,
             error => throw new InvalidOperationException($"fleet at {Endpoint} cannot be reached: {error}"));
 
+    /// <summary>The fleet's machines; the tests that place units apart need two or more.</summary>
+    public async Task<IReadOnlyList<Machine>> MachinesAsync()
+    {
+        var machines = (await Client.ListMachinesAsync()).Match(list => list, error => throw new InvalidOperationException($"listing machines: {error}"));
+        Assert.True(machines.Count >= 2, $"the conformance suite needs a fleet of two or more machines; {Endpoint} has {machines.Count}");
+        return machines;
+    }
+
     /// <summary>Names for one test's units, destroyed when the test ends however it ends.</summary>
     public TestUnits NewUnits() => new(this, $"{RunPrefix}{Interlocked.Increment(ref tests):D2}-");
 

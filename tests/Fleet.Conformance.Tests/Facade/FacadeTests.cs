@@ -10,11 +10,16 @@ namespace Fleet.Conformance.Tests.Facade;
 [Trait(Conformance.Category, Conformance.Name)]
 public sealed class FacadeTests(TargetFleet fleet) : IAsyncLifetime
 {
-    private FleetApiClient client = null!;
+    private FleetApiClient? connected;
 
-    public async Task InitializeAsync() => client = await FleetApiClient.ConnectAsync(fleet.Endpoint, fleet.Options);
+    private FleetApiClient Client => connected!;
 
-    public async Task DisposeAsync() => await client.DisposeAsync();
+    public async Task InitializeAsync() => connected = await FleetApiClient.ConnectAsync(fleet.Endpoint, fleet.Options);
+
+    public async Task DisposeAsync()
+    {
+        if (connected is not null) await connected.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_unit_is_created_launched_stopped_listed_and_destroyed()
@@ -23,14 +28,14 @@ public sealed class FacadeTests(TargetFleet fleet) : IAsyncLifetime
         var name = units.Name("facade");
         var wait = new UnitWaitOptions { Timeout = fleet.Patience };
 
-        var created = await client.CreateUnitAsync(name, Sleepers.Plain, DesiredState.Launched);
-        var launched = await client.WaitForUnitAsync(name, DesiredState.Launched, wait);
-        var state = await client.GetUnitStateAsync(name);
-        await client.SetDesiredStateAsync(created, DesiredState.Loaded);
-        var loaded = await client.WaitForUnitAsync(name, DesiredState.Loaded, wait);
-        var listed = await client.ListUnitsAsync();
-        await client.DestroyUnitAsync(name);
-        var gone = await Assert.ThrowsAsync<FleetApiException>(() => client.GetUnitAsync(name));
+        var created = await Client.CreateUnitAsync(name, Sleepers.Plain, DesiredState.Launched);
+        var launched = await Client.WaitForUnitAsync(name, DesiredState.Launched, wait);
+        var state = await Client.GetUnitStateAsync(name);
+        await Client.SetDesiredStateAsync(created, DesiredState.Loaded);
+        var loaded = await Client.WaitForUnitAsync(name, DesiredState.Loaded, wait);
+        var listed = await Client.ListUnitsAsync();
+        await Client.DestroyUnitAsync(name);
+        var gone = await Assert.ThrowsAsync<FleetApiException>(() => Client.GetUnitAsync(name));
 
         Assert.Equal(UnitFile.FromOptions(Sleepers.Plain), created.File);
         Assert.Equal((launched.MachineId, "running"), (state.MachineId, state.SystemdSubState));
@@ -44,10 +49,10 @@ public sealed class FacadeTests(TargetFleet fleet) : IAsyncLifetime
     {
         await using var units = fleet.NewUnits();
         var template = units.Template("facade");
-        await client.CreateUnitAsync(template, Sleepers.Plain, DesiredState.Inactive);
+        await Client.CreateUnitAsync(template, Sleepers.Plain, DesiredState.Inactive);
 
-        var activate = await Assert.ThrowsAsync<FleetApiException>(() => client.SetDesiredStateAsync(template, DesiredState.Launched));
-        var unknown = await Assert.ThrowsAsync<FleetApiException>(() => client.SetDesiredStateAsync(units.Name("ghost"), DesiredState.Launched));
+        var activate = await Assert.ThrowsAsync<FleetApiException>(() => Client.SetDesiredStateAsync(template, DesiredState.Launched));
+        var unknown = await Assert.ThrowsAsync<FleetApiException>(() => Client.SetDesiredStateAsync(units.Name("ghost"), DesiredState.Launched));
 
         Assert.Equal((400, $"cannot activate template \"{template}\""), (activate.Code, activate.FleetMessage));
         Assert.Equal((409, "unit does not exist and options field empty"), (unknown.Code, unknown.FleetMessage));
@@ -60,9 +65,9 @@ public sealed class FacadeTests(TargetFleet fleet) : IAsyncLifetime
         var name = units.Name("ensured");
         var file = UnitFile.FromOptions(Sleepers.Plain);
 
-        var first = await client.EnsureUnitAsync(name, file, DesiredState.Loaded);
-        var second = await client.EnsureUnitAsync(name, file, DesiredState.Loaded);
-        var absent = await client.EnsureUnitAbsentAsync(name);
+        var first = await Client.EnsureUnitAsync(name, file, DesiredState.Loaded);
+        var second = await Client.EnsureUnitAsync(name, file, DesiredState.Loaded);
+        var absent = await Client.EnsureUnitAbsentAsync(name);
 
         Assert.Equal((UnitChange.Created, UnitChange.Unchanged, UnitChange.Destroyed), (first.Change, second.Change, absent.Change));
     }

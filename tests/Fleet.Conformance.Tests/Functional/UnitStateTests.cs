@@ -13,7 +13,7 @@ public sealed class UnitStateTests(TargetFleet fleet)
     public async Task States_filter_by_machine_by_unit_and_by_both()
     {
         await using var units = fleet.NewUnits();
-        var machines = (await fleet.Client.ListMachinesAsync()).Right();
+        var machines = await fleet.MachinesAsync();
         var (first, second) = (units.Name("first"), units.Name("second"));
         // Pinned apart, so that each filter has something to leave out.
         (await fleet.Client.CreateUnitAsync(first, Sleepers.With(Sleepers.Fleet("MachineID", machines[0].Id)), DesiredState.Launched)).Right();
