@@ -116,7 +116,7 @@ internal static class GoRequests
                     }
                 }
                 // At the end of the input, what is left (a head or a line cut short) still goes
-                // to Kestrel, which answers a truncated request as Go does: not as a clean end.
+                // to Kestrel to judge, rather than ending the input as if at a clean boundary.
                 if (result.IsCompleted && !buffer.IsEmpty)
                 {
                     Copy(buffer, to);
