@@ -36,6 +36,7 @@ internal static class GoHostRule
         if (lines.Count > 1 && lines[1] is [' ' or '\t', ..]) return HeadVerdict.Unchanged;
 
         var kept = new StringBuilder(lines[0]).Append("\r\n");
+        var fields = new List<(string Name, string Value)>();
         var hosts = new List<string>();
         for (var i = 1; i < lines.Count; i++)
         {
@@ -51,14 +52,15 @@ internal static class GoHostRule
                 i = end - 1;
                 continue;
             }
+            var value = new StringBuilder(Trim(lines[i][(colon + 1)..]));
+            for (var j = i + 1; j < end; j++) value.Append(' ').Append(Trim(lines[j]));
             if (name.Equals("host", StringComparison.OrdinalIgnoreCase))
             {
-                var value = new StringBuilder(Trim(lines[i][(colon + 1)..]));
-                for (var j = i + 1; j < end; j++) value.Append(' ').Append(Trim(lines[j]));
                 hosts.Add(value.ToString());
             }
             else
             {
+                fields.Add((name.ToString(), value.ToString()));
                 for (var j = i; j < end; j++) kept.Append(lines[j]).Append("\r\n");
             }
             i = end - 1;
@@ -70,11 +72,11 @@ internal static class GoHostRule
         if (hosts.Count == 0 && words[2] == "HTTP/1.1" && words[0] != "CONNECT") return Refuse("Bad Request: missing required Host header");
         if (hosts.Count == 1 && hosts[0].AsSpan().ContainsAnyExcept(HostBytes)) return Refuse("Bad Request: malformed Host header");
         if (hosts.Count == 1) kept.Append(KestrelHost).Append("\r\n");
-        return new HeadVerdict(kept.Append("\r\n").ToString(), Refused: false);
+        return new HeadVerdict(kept.Append("\r\n").ToString(), Refused: false) { Method = words[0], Fields = fields };
     }
 
     private static HeadVerdict Refuse(string status) =>
-        new($"GET / HTTP/1.1\r\n{KestrelHost}\r\n{GoWireFormat.RefusalMarker}: {status}\r\n\r\n", Refused: true);
+        new($"GET / HTTP/1.1\r\n{KestrelHost}\r\n{GoWireFormat.RefusalMarker}: {status}\r\n\r\n", Refused: true) { Method = "GET" };
 
     private static string Trim(string text) => text.Trim(' ', '\t');
 }

@@ -100,7 +100,7 @@ internal static class GoRequests
                         if (verdict.Head is { } rewritten)
                         {
                             to.Write(Encoding.Latin1.GetBytes(rewritten));
-                            (framing, remaining) = BodyOf(rewritten);
+                            (framing, remaining) = BodyOf(verdict);
                         }
                         else
                         {
@@ -161,18 +161,13 @@ internal static class GoRequests
         return long.TryParse(text.Trim(' ', '\t'), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out size) && size is >= 0 and <= int.MaxValue;
     }
 
-    private static (Framing Framing, long Length) BodyOf(string head)
+    private static (Framing Framing, long Length) BodyOf(HeadVerdict head)
     {
-        var lines = head.Split("\r\n");
-        if (lines[0].StartsWith("CONNECT ", StringComparison.Ordinal)) return (Framing.Untouched, 0);
+        if (head.Method == "CONNECT") return (Framing.Untouched, 0);
         string? transferEncoding = null;
         var lengths = new List<string>();
-        foreach (var line in lines.Skip(1))
+        foreach (var (name, value) in head.Fields)
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon < 0) continue;
-            var name = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim(' ', '\t');
             if (name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase)) return (Framing.Untouched, 0);
             if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)) transferEncoding = value;
             if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) lengths.Add(value);

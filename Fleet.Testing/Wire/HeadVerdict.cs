@@ -9,4 +9,10 @@ internal sealed record HeadVerdict(string? Head, bool Refused)
 {
     /// <summary>Hand the head on as it came; Kestrel judges it.</summary>
     public static readonly HeadVerdict Unchanged = new(null, Refused: false);
+
+    /// <summary>The request's method, when the head was read.</summary>
+    public string Method { get; init; } = "";
+
+    /// <summary>The header fields handed on besides Host, values joined and trimmed as Go reads them, for the body's framing.</summary>
+    public IReadOnlyList<(string Name, string Value)> Fields { get; init; } = [];
 }
