@@ -18,6 +18,14 @@ internal static class RawHttp
 
     public static Task<byte[]> ExchangeAsync(IPEndPoint endPoint, string request) => ExchangeAsync(endPoint, Encoding.UTF8.GetBytes(request));
 
+    /// <summary>Several requests written at once on one connection, and every byte until the server closes it.</summary>
+    public static Task<byte[]> ExchangeUntilClosedAsync(IPEndPoint endPoint, string requests) =>
+        ExchangeAsync(new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp), endPoint, Encoding.Latin1.GetBytes(requests), untilClosed: true);
+
+    /// <summary>Several requests written at once on one unix-socket connection, and every byte until the server closes it.</summary>
+    public static Task<byte[]> ExchangeUntilClosedAsync(string unixSocketPath, string requests) =>
+        ExchangeAsync(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), new UnixDomainSocketEndPoint(unixSocketPath), Encoding.Latin1.GetBytes(requests), untilClosed: true);
+
     /// <summary>The status line and the body of a response (chunks joined), for assertions that need no headers.</summary>
     public static (string StatusLine, string Body) Split(byte[] response)
     {
@@ -44,7 +52,7 @@ internal static class RawHttp
         }
     }
 
-    private static async Task<byte[]> ExchangeAsync(Socket socket, EndPoint endPoint, byte[] request)
+    private static async Task<byte[]> ExchangeAsync(Socket socket, EndPoint endPoint, byte[] request, bool untilClosed = false)
     {
         using (socket)
         {
@@ -54,7 +62,7 @@ internal static class RawHttp
             var method = Encoding.ASCII.GetString(request, 0, Array.IndexOf(request, (byte)' '));
             var received = new List<byte>();
             var buffer = new byte[16384];
-            while (!ResponseFraming.IsComplete(received, method))
+            while (untilClosed || !ResponseFraming.IsComplete(received, method))
             {
                 var read = await socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
                 if (read == 0) break;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Fleet.Testing.Tests.Api;
 
@@ -69,7 +68,7 @@ public sealed class HostHeaderTests(HostHeaderTests.Fleet fleet) : IClassFixture
             "GET /fleet/v1/units/refusal-order.service HTTP/1.1\r\nHost: a b\r\n\r\n" +
             "GET /fleet/v1/discovery HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
-        var answer = Encoding.Latin1.GetString(await ExchangeToEndAsync(fleet.Server.TcpEndPoint!, requests));
+        var answer = Encoding.Latin1.GetString(await RawHttp.ExchangeUntilClosedAsync(fleet.Server.TcpEndPoint!, requests));
 
         Assert.StartsWith("HTTP/1.1 200 OK\r\n", answer, StringComparison.Ordinal);
         Assert.Contains("\r\n\r\nHTTP/1.1 201 Created\r\n", answer, StringComparison.Ordinal);
@@ -84,7 +83,7 @@ public sealed class HostHeaderTests(HostHeaderTests.Fleet fleet) : IClassFixture
     {
         var request = $"GET /fleet/v1/discovery HTTP/1.1\r\nHost: {host}\r\nX-Fleet-Wire-Refusal: Bad Request\r\nX-Fleet-Wire-Hang-Up: 1\r\nConnection: close\r\n\r\n";
 
-        var answer = Encoding.Latin1.GetString(await ExchangeToEndAsync(fleet.Server.TcpEndPoint!, request));
+        var answer = Encoding.Latin1.GetString(await RawHttp.ExchangeUntilClosedAsync(fleet.Server.TcpEndPoint!, request));
 
         Assert.StartsWith(statusLine + "\r\n", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("X-Fleet-Wire", answer, StringComparison.OrdinalIgnoreCase);
@@ -99,33 +98,11 @@ public sealed class HostHeaderTests(HostHeaderTests.Fleet fleet) : IClassFixture
             $"5;ext=1\r\n{put[..5]}\r\n{put.Length - 5:x}\r\n{put[5..]}\r\n0\r\nX-Trailer: Host: a b\r\n\r\n" +
             "GET /fleet/v1/units/chunked-host.service HTTP/1.1\r\nHost: %2Ftmp%2Ffleet.sock\r\nConnection: close\r\n\r\n";
 
-        var answer = Encoding.Latin1.GetString(await ExchangeToEndAsync(fleet.Server.UnixSocketPath!, requests));
+        var answer = Encoding.Latin1.GetString(await RawHttp.ExchangeUntilClosedAsync(fleet.Server.UnixSocketPath!, requests));
 
         Assert.StartsWith("HTTP/1.1 201 Created\r\n", answer, StringComparison.Ordinal);
         Assert.Contains("\r\n\r\nHTTP/1.1 200 OK\r\n", answer, StringComparison.Ordinal);
         Assert.EndsWith("\"name\":\"chunked-host.service\",\"options\":[{\"name\":\"ExecStart\",\"section\":\"Service\",\"value\":\"/bin/true\"}]}", answer, StringComparison.Ordinal);
-    }
-
-    private static Task<byte[]> ExchangeToEndAsync(IPEndPoint endPoint, string requests) =>
-        ExchangeToEndAsync(new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp), endPoint, requests);
-
-    private static Task<byte[]> ExchangeToEndAsync(string socketPath, string requests) =>
-        ExchangeToEndAsync(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), new UnixDomainSocketEndPoint(socketPath), requests);
-
-    // Several requests on one connection, and every byte until the server closes it.
-    private static async Task<byte[]> ExchangeToEndAsync(Socket socket, EndPoint endPoint, string requests)
-    {
-        using (socket)
-        {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await socket.ConnectAsync(endPoint, deadline.Token);
-            await socket.SendAsync(Encoding.Latin1.GetBytes(requests), SocketFlags.None, deadline.Token);
-            using var received = new MemoryStream();
-            var buffer = new byte[16384];
-            int read;
-            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token)) > 0) received.Write(buffer, 0, read);
-            return received.ToArray();
-        }
     }
 
     /// <summary>One fleet for every case, on a unix socket and TCP.</summary>
