@@ -1,5 +1,4 @@
 using Fleet.Reliability.Tests.Wire;
-using Fleet.Tests.Shared;
 
 namespace Fleet.Reliability.Tests.Security;
 

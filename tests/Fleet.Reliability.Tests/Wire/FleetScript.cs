@@ -1,4 +1,3 @@
-using Fleet.Tests.Shared;
 
 namespace Fleet.Reliability.Tests.Wire;
 

@@ -1,7 +1,5 @@
-using Fleet.Core;
 using Fleet.Testing;
 using Fleet.Transport.Api;
-using LanguageExt;
 
 namespace Fleet.Transport.Tests.Api;
 
@@ -41,14 +39,4 @@ internal sealed class ClientScope : IAsyncDisposable
         await Server.DisposeAsync();
         if (directory is not null) Directory.Delete(directory, recursive: true);
     }
-}
-
-/// <summary>Reading results in assertions: the value, or a failure that shows the other side.</summary>
-internal static class Results
-{
-    public static T Right<T>(this Either<APIError, T> result) =>
-        result.Match(value => value, error => throw new Xunit.Sdk.XunitException($"expected a value, got {error}"));
-
-    public static APIError Left<T>(this Either<APIError, T> result) =>
-        result.Match(value => throw new Xunit.Sdk.XunitException($"expected an error, got {value}"), error => error);
 }

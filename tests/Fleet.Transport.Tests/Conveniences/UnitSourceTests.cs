@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Transport.Api;
-using Fleet.Transport.Tests.Api;
 using Fleet.Unit;
 
 namespace Fleet.Transport.Tests.Conveniences;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Fleet.Tests.Shared;
 using Fleet.Transport.Http;
 
 namespace Fleet.Transport.Tests.Http;

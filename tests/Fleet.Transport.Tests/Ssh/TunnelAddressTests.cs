@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Transport.Ssh;
-using Fleet.Transport.Tests.Api;
 
 namespace Fleet.Transport.Tests.Ssh;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Fleet.Core;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
-using Fleet.Transport.Tests.Api;
 using Fleet.Transport.Tests.Ssh.Tunnel;
 
 namespace Fleet.Transport.Tests.Ssh.Remote;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Fleet.Core;
-using Fleet.Transport.Tests.Api;
 
 namespace Fleet.Transport.Tests.Ssh.Tunnel;
 

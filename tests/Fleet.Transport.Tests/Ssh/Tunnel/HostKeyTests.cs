@@ -1,7 +1,6 @@
 using Fleet.Core;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
-using Fleet.Transport.Tests.Api;
 
 namespace Fleet.Transport.Tests.Ssh.Tunnel;
 

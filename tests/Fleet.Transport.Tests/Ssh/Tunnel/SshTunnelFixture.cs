@@ -3,7 +3,6 @@ using Fleet.Testing;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
-using Fleet.Transport.Tests.Api;
 
 namespace Fleet.Transport.Tests.Ssh.Tunnel;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Fleet.Core;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport.Ssh;
-using Fleet.Transport.Tests.Api;
 
 namespace Fleet.Transport.Tests.Ssh.Tunnel;
 

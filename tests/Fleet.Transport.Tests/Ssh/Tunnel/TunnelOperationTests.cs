@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport.Tests.Api;
 
 namespace Fleet.Transport.Tests.Ssh.Tunnel;
 
