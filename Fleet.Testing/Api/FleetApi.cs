@@ -47,13 +47,13 @@ internal sealed class FleetApi(SimulatedCluster cluster, ServerFaults faults)
         var question = raw.IndexOf('?');
         var rawPath = question < 0 ? raw : raw[..question];
         var rawQuery = question < 0 ? null : raw[(question + 1)..];
-        var path = GoPath.Unescape(rawPath);
+        var path = MuxPath.Unescape(rawPath);
         if (path is null)
         {
             await SendAsync(context, 400, FleetJson.Error(400, "")).ConfigureAwait(false);
             return;
         }
-        var clean = GoPath.Clean(path);
+        var clean = MuxPath.Clean(path);
         if (clean != path)
         {
             await RedirectAsync(context, clean + (rawQuery is null ? "" : "?" + rawQuery)).ConfigureAwait(false);

@@ -39,7 +39,7 @@ internal sealed class MachinesResource(SimulatedCluster cluster, ServerFaults fa
                 await ErrorAsync(context, 400, "invalid op: expect add, remove, or replace").ConfigureAwait(false);
                 return;
             }
-            if (GoPath.MetadataPath(op.Path) is not { } target)
+            if (MuxPath.MetadataPath(op.Path) is not { } target)
             {
                 await ErrorAsync(context, 400, "machine metadata path invalid").ConfigureAwait(false);
                 return;

@@ -16,7 +16,7 @@ public sealed class SchedulingTests(TargetFleet fleet)
     public async Task MachineID_puts_a_unit_on_that_machine_and_MachineOf_beside_another()
     {
         await using var units = fleet.NewUnits();
-        var machines = await MachinesAsync();
+        var machines = await fleet.MachinesAsync();
         var (pinned, follower) = (units.Name("pinned"), units.Name("follower"));
         var target = machines[^1].Id;
 
@@ -31,7 +31,7 @@ public sealed class SchedulingTests(TargetFleet fleet)
     public async Task Units_that_conflict_are_never_put_on_the_same_machine()
     {
         await using var units = fleet.NewUnits();
-        var machines = await MachinesAsync();
+        var machines = await fleet.MachinesAsync();
         // One more than there are machines: whatever the scheduler prefers, one has nowhere to go.
         var names = Enumerable.Range(0, machines.Count + 1).Select(i => units.Name($"exclusive-{i:D3}")).ToList();
 
@@ -51,7 +51,7 @@ public sealed class SchedulingTests(TargetFleet fleet)
     public async Task MachineMetadata_picks_a_machine_that_has_it_and_leaves_a_unit_no_machine_matches_unscheduled()
     {
         await using var units = fleet.NewUnits();
-        var machines = await MachinesAsync();
+        var machines = await fleet.MachinesAsync();
         var (nowhere, somewhere) = (units.Name("nowhere"), units.Name("somewhere"));
         // A key no machine has; created first, so the engine has seen it once the other is placed.
         (await fleet.Client.CreateUnitAsync(nowhere, Sleepers.With(Sleepers.Fleet("MachineMetadata", $"{units.Prefix}absent=yes")), DesiredState.Launched)).Right();
@@ -72,7 +72,7 @@ public sealed class SchedulingTests(TargetFleet fleet)
     public async Task Replaces_keeps_a_unit_off_the_machine_of_the_unit_it_replaces_moving_that_one_away()
     {
         await using var units = fleet.NewUnits();
-        var machines = await MachinesAsync();
+        var machines = await fleet.MachinesAsync();
         var (old, successor) = (units.Name("old"), units.Name("successor"));
         (await fleet.Client.CreateUnitAsync(old, Sleepers.Plain, DesiredState.Launched)).Right();
         var first = (await LaunchedAsync(old)).MachineId;
@@ -100,7 +100,7 @@ public sealed class SchedulingTests(TargetFleet fleet)
     public async Task A_global_unit_runs_on_every_machine_and_has_no_machine_of_its_own()
     {
         await using var units = fleet.NewUnits();
-        var machines = await MachinesAsync();
+        var machines = await fleet.MachinesAsync();
         var name = units.Name("everywhere");
 
         (await fleet.Client.CreateUnitAsync(name, Sleepers.With(Sleepers.Fleet("Global", "true")), DesiredState.Launched)).Right();
@@ -112,8 +112,6 @@ public sealed class SchedulingTests(TargetFleet fleet)
         Assert.Equal(machines.Select(m => m.Id).Order(StringComparer.Ordinal), states.Select(s => s.MachineId).Order(StringComparer.Ordinal));
         Assert.Equal((DesiredState.Launched, (string?)null), (unit.DesiredState, unit.MachineId));
     }
-
-    private Task<IReadOnlyList<Machine>> MachinesAsync() => fleet.MachinesAsync();
 
     private async Task<UnitProgress> LaunchedAsync(string name) =>
         (await fleet.Client.WaitForUnitAsync(name, DesiredState.Launched, new UnitWaitOptions { Timeout = fleet.Patience })).Right();

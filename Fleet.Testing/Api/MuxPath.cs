@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace Fleet.Testing.Api;
 
-/// <summary>Paths as Go's net/url and ServeMux read them.</summary>
-internal static partial class GoPath
+/// <summary>Request paths as Go's net/url and fleet's ServeMux read them (Fleet.Core.Text.GoPath has path.Clean itself).</summary>
+internal static partial class MuxPath
 {
     /// <summary>The percent-decoded path (Go's PathUnescape: '+' stays), or null when an escape is malformed.</summary>
     public static string? Unescape(string raw)
