@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Facade;
 

@@ -16,7 +16,7 @@ internal static class Throwing
         (await result.ConfigureAwait(false)).OrThrow();
 
     /// <summary>Awaits a result that carries nothing on success, throwing its error.</summary>
-    public static async Task OrThrowAsync(this Task<Either<APIError, LanguageExt.Unit>> result) =>
+    public static async Task OrThrowAsync(this Task<Either<APIError, Unit>> result) =>
         (await result.ConfigureAwait(false)).OrThrow();
 
     /// <summary>

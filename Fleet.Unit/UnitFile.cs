@@ -2,12 +2,12 @@ using System.Buffers;
 using System.Text;
 using Fleet.Core;
 using Fleet.Core.Collections;
-using Fleet.Unit.Parsing;
-using Fleet.Unit.Requirements;
-using Fleet.Unit.Writing;
+using Fleet.UnitFiles.Parsing;
+using Fleet.UnitFiles.Requirements;
+using Fleet.UnitFiles.Writing;
 using LanguageExt;
 
-namespace Fleet.Unit;
+namespace Fleet.UnitFiles;
 
 /// <summary>
 /// A systemd unit file as fleet sees it: an ordered list of options. Parsed as fleet parses

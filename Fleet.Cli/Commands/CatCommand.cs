@@ -3,7 +3,7 @@ using Fleet.Cli.Help;
 using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using Fleet.Cli.Commands;
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using LanguageExt;
 
 namespace Fleet.Cli.Lifecycle;

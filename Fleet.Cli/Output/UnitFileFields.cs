@@ -1,6 +1,6 @@
 using Fleet.Core;
-using Fleet.Unit;
-using Fleet.Unit.Requirements;
+using Fleet.UnitFiles;
+using Fleet.UnitFiles.Requirements;
 
 namespace Fleet.Cli.Output;
 

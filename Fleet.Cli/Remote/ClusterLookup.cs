@@ -2,7 +2,7 @@ using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 using Fleet.Core;
 using Fleet.Transport.Api;
-using Fleet.Unit.Requirements;
+using Fleet.UnitFiles.Requirements;
 
 namespace Fleet.Cli.Remote;
 

@@ -1,4 +1,5 @@
 using Fleet.Core;
+using Fleet.UnitFiles;
 using Fleet.Testing.Cluster;
 using Microsoft.AspNetCore.Http;
 using static Fleet.Testing.Api.FleetAnswers;
@@ -84,7 +85,7 @@ internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults fault
         }
 
         var existing = cluster.Find(name);
-        var file = Unit.UnitFile.FromOptions(body.Options);
+        var file = UnitFile.FromOptions(body.Options);
         var create = false;
         if (existing is null)
         {
@@ -134,7 +135,7 @@ internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults fault
     }
 
     // go-systemd's and fleet's own wording, as fleet's 400s carry it.
-    private static string? UnitOptionCheck(Unit.UnitFile file) => file.Validate().MatchUnsafe(_ => null, e => e.Message);
+    private static string? UnitOptionCheck(UnitFile file) => file.Validate().MatchUnsafe(_ => null, e => e.Message);
 
     // fleet's validateContentType: exactly one header, its media type exactly application/json.
     private static string? ContentTypeError(HttpRequest request)

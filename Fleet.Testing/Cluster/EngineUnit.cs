@@ -1,4 +1,4 @@
-using Fleet.Unit.Requirements;
+using Fleet.UnitFiles.Requirements;
 
 namespace Fleet.Testing.Cluster;
 

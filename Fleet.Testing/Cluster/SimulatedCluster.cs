@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Fleet.Core;
 using Fleet.Core.Collections;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Testing.Cluster;
 

@@ -1,4 +1,4 @@
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Testing.Cluster;
 

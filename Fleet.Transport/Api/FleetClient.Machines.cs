@@ -22,7 +22,7 @@ public sealed partial class FleetClient
     /// </summary>
     /// <param name="edits">The edits; at least one.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<Either<APIError, LanguageExt.Unit>> EditMachineMetadataAsync(IEnumerable<MetadataEdit> edits, CancellationToken cancellationToken = default)
+    public async Task<Either<APIError, Unit>> EditMachineMetadataAsync(IEnumerable<MetadataEdit> edits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edits);
         var operations = new List<MetadataOpBody>();
@@ -30,7 +30,7 @@ public sealed partial class FleetClient
         {
             ArgumentNullException.ThrowIfNull(edit, nameof(edits));
             var valid = edit.Validate();
-            if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, LanguageExt.Unit>)error);
+            if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, Unit>)error);
             operations.Add(new MetadataOpBody(
                 edit.Operation.ToString().ToLowerInvariant(),
                 $"/{edit.MachineId}/metadata/{edit.Key}",

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using LanguageExt;
 
 namespace Fleet.Transport.Api;
@@ -22,7 +22,7 @@ public sealed partial class FleetClient
     /// <param name="options">The unit file's options; at least one.</param>
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, LanguageExt.Unit>> CreateUnitAsync(string name, IEnumerable<UnitOption> options, DesiredState desiredState, CancellationToken cancellationToken = default)
+    public Task<Either<APIError, Unit>> CreateUnitAsync(string name, IEnumerable<UnitOption> options, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         return CreateUnitAsync(name, UnitFile.FromOptions(options), desiredState, cancellationToken);
@@ -33,7 +33,7 @@ public sealed partial class FleetClient
     /// <param name="file">The unit file.</param>
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<Either<APIError, LanguageExt.Unit>> CreateUnitAsync(string name, UnitFile file, DesiredState desiredState, CancellationToken cancellationToken = default)
+    public async Task<Either<APIError, Unit>> CreateUnitAsync(string name, UnitFile file, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (file.Options.Count == 0) return APIError.Validation("a unit needs at least one option (fleet: unit does not exist and options field empty)");
@@ -51,17 +51,17 @@ public sealed partial class FleetClient
     /// <param name="name">The unit's name.</param>
     /// <param name="file">The unit file.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, LanguageExt.Unit>> CreateUnitAsync(string name, UnitFile file, CancellationToken cancellationToken = default)
+    public Task<Either<APIError, Unit>> CreateUnitAsync(string name, UnitFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         return PutUnitAsync(name, file, null, cancellationToken);
     }
 
-    private async Task<Either<APIError, LanguageExt.Unit>> PutUnitAsync(string name, UnitFile file, DesiredState? desiredState, CancellationToken cancellationToken)
+    private async Task<Either<APIError, Unit>> PutUnitAsync(string name, UnitFile file, DesiredState? desiredState, CancellationToken cancellationToken)
     {
         if (desiredState is { } state && DesiredStates.Validate(state, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
         var checkedFile = file.Validate();
-        if (checkedFile.IsLeft) return checkedFile.Match(_ => default!, error => (Either<APIError, LanguageExt.Unit>)error);
+        if (checkedFile.IsLeft) return checkedFile.Match(_ => default!, error => (Either<APIError, Unit>)error);
         return await UnitRequestAsync(name, target =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new UnitBody(name, desiredState, file.Options), FleetJsonContext.Default.UnitBody);
@@ -76,7 +76,7 @@ public sealed partial class FleetClient
     /// <param name="name">The unit's name.</param>
     /// <param name="desiredState">The state fleet should bring it to; a template can only be inactive.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<Either<APIError, LanguageExt.Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default)
+    public async Task<Either<APIError, Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         if (DesiredStates.Validate(desiredState, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
         return await UnitRequestAsync(name, target =>
@@ -90,7 +90,7 @@ public sealed partial class FleetClient
     /// <param name="unit">The unit, as <see cref="GetUnitAsync"/> or a list returned it.</param>
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, LanguageExt.Unit>> SetDesiredStateAsync(FleetUnit unit, DesiredState desiredState, CancellationToken cancellationToken = default)
+    public Task<Either<APIError, Unit>> SetDesiredStateAsync(FleetUnit unit, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         return SetDesiredStateAsync(unit.Name, desiredState, cancellationToken);
@@ -105,13 +105,13 @@ public sealed partial class FleetClient
     /// <summary>Removes a unit from the cluster (fleet answers 204; 404 when there is none).</summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, LanguageExt.Unit>> DestroyUnitAsync(string name, CancellationToken cancellationToken = default) =>
+    public Task<Either<APIError, Unit>> DestroyUnitAsync(string name, CancellationToken cancellationToken = default) =>
         UnitRequestAsync(name, target => SendAsync("DELETE", target, null, 204, cancellationToken));
 
     /// <summary>Removes a unit read from the cluster.</summary>
     /// <param name="unit">The unit.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, LanguageExt.Unit>> DestroyUnitAsync(FleetUnit unit, CancellationToken cancellationToken = default)
+    public Task<Either<APIError, Unit>> DestroyUnitAsync(FleetUnit unit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         return DestroyUnitAsync(unit.Name, cancellationToken);

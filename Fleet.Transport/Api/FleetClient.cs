@@ -84,7 +84,7 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     /// </summary>
     public void Dispose() => pool.Dispose();
 
-    private async Task<Either<APIError, LanguageExt.Unit>> DiscoverAsync(CancellationToken cancellationToken)
+    private async Task<Either<APIError, Unit>> DiscoverAsync(CancellationToken cancellationToken)
     {
         var target = targets.Discovery;
         return await pool.SendAsync(new HttpRequest("GET", target, host), response =>
@@ -99,7 +99,7 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
                 var reader = new Utf8JsonReader(response.Body);
                 var document = JsonSerializer.Deserialize(ref reader, FleetJsonContext.Default.DiscoveryDocument);
                 return document?.Id == "fleet:v1"
-                    ? LanguageExt.Unit.Default
+                    ? Unit.Default
                     : NotFleet($"its discovery document has id {GoQuoting.Quote(document?.Id ?? "")}, not \"fleet:v1\"", response);
             }
             catch (JsonException)
@@ -109,15 +109,15 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private Either<APIError, LanguageExt.Unit> NotFleet(string why, HttpResponse response) =>
+    private Either<APIError, Unit> NotFleet(string why, HttpResponse response) =>
         new APIError(ErrorKind.NotFleet, $"{Endpoint} is not fleet's v1 API: {why}") { Code = response.StatusCode, Received = ReceivedBytes.Show(response.Body) };
 
     private async Task<Either<APIError, T>> GetAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         await pool.SendAsync(new HttpRequest("GET", target, host), response => FleetResponses.Entity(response, type, target), cancellationToken).ConfigureAwait(false);
 
-    private async Task<Either<APIError, LanguageExt.Unit>> SendAsync(string method, string target, byte[]? body, int success, CancellationToken cancellationToken) =>
+    private async Task<Either<APIError, Unit>> SendAsync(string method, string target, byte[]? body, int success, CancellationToken cancellationToken) =>
         await pool.SendAsync(new HttpRequest(method, target, host, body), response => FleetResponses.Done(response, success), cancellationToken).ConfigureAwait(false);
 
-    private async Task<Either<APIError, LanguageExt.Unit>> SendAsync(string method, string target, byte[]? body, Func<HttpResponse, Either<APIError, LanguageExt.Unit>> done, CancellationToken cancellationToken) =>
+    private async Task<Either<APIError, Unit>> SendAsync(string method, string target, byte[]? body, Func<HttpResponse, Either<APIError, Unit>> done, CancellationToken cancellationToken) =>
         await pool.SendAsync(new HttpRequest(method, target, host, body), done, cancellationToken).ConfigureAwait(false);
 }

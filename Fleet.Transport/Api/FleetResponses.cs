@@ -21,8 +21,8 @@ internal static class FleetResponses
     }
 
     /// <summary>The success code, with nothing to read.</summary>
-    public static Either<APIError, LanguageExt.Unit> Done(HttpResponse response, int success) =>
-        response.StatusCode == success ? LanguageExt.Unit.Default : ErrorOf(response);
+    public static Either<APIError, Unit> Done(HttpResponse response, int success) =>
+        response.StatusCode == success ? Unit.Default : ErrorOf(response);
 
     /// <summary>
     /// A PUT of a unit with its options: fleet answers 201 when it stores the content, and 204
@@ -30,8 +30,8 @@ internal static class FleetResponses
     /// when the same create arrives twice (the pool sends a PUT again after a connection dropped
     /// before its answer).
     /// </summary>
-    public static Either<APIError, LanguageExt.Unit> UnitStored(HttpResponse response) =>
-        response.StatusCode is 201 or 204 ? LanguageExt.Unit.Default : ErrorOf(response);
+    public static Either<APIError, Unit> UnitStored(HttpResponse response) =>
+        response.StatusCode is 201 or 204 ? Unit.Default : ErrorOf(response);
 
     public static Either<APIError, T> Decode<T>(in ReadOnlySequence<byte> body, JsonTypeInfo<T> type, string target)
     {

@@ -17,8 +17,8 @@ internal interface IConnector
     /// key and has a deadline of its own. The pool calls this before each connection, outside
     /// its connect deadline; it returns at once when ready.
     /// </summary>
-    Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<Either<APIError, LanguageExt.Unit>>(LanguageExt.Unit.Default);
+    Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<Either<APIError, Unit>>(Unit.Default);
 
     /// <summary>Opens a new stream, or says why it could not.</summary>
     Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken);

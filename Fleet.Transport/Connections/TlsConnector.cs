@@ -62,7 +62,7 @@ internal sealed class TlsConnector : IConnector, IDisposable
         return policy;
     }
 
-    public Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
+    public Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {

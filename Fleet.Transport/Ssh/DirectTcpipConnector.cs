@@ -44,8 +44,8 @@ internal sealed class DirectTcpipConnector : IConnector, IDisposable
         }
     }
 
-    public async Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) =>
-        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => LanguageExt.Unit.Default);
+    public async Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => Unit.Default);
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {

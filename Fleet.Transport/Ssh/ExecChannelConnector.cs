@@ -22,8 +22,8 @@ internal sealed class ExecChannelConnector(SshSession session, string socketPath
 
     public string Description => $"unix {socketPath} through ssh {session.Host} ({command})";
 
-    public async Task<Either<APIError, LanguageExt.Unit>> PrepareAsync(CancellationToken cancellationToken) =>
-        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => LanguageExt.Unit.Default);
+    public async Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => Unit.Default);
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {

@@ -176,7 +176,7 @@ public sealed class RemoteHost : IDisposable
     /// <param name="terminal">The pseudo-terminal to ask for, or null for none.</param>
     /// <param name="cancellationToken">Closes the shell and throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>Unit when the shell ended, or an Ssh error when the host refused it or the session broke.</returns>
-    public async Task<Either<APIError, LanguageExt.Unit>> ShellAsync(Stream input, Stream output, Stream error, RemoteTerminal? terminal, CancellationToken cancellationToken)
+    public async Task<Either<APIError, Unit>> ShellAsync(Stream input, Stream output, Stream error, RemoteTerminal? terminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -205,13 +205,13 @@ public sealed class RemoteHost : IDisposable
                 return SshErrors.At(Host, SshStage.ChannelOpen, $"the host did not open a shell: {e.Message}");
             }
         }, cancellationToken).ConfigureAwait(false);
-        if (started.IsLeft) return started.Match(_ => default!, e => (Either<APIError, LanguageExt.Unit>)e);
+        if (started.IsLeft) return started.Match(_ => default!, e => (Either<APIError, Unit>)e);
         var (shell, ended) = started.Match(s => s, _ => default);
         using var _ = shell;
         try
         {
             var failure = await ended.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return failure is null ? LanguageExt.Unit.Default : failure;
+            return failure is null ? Unit.Default : failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

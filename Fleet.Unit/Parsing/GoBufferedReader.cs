@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// The read position and buffer fill of Go's <c>bufio.Reader</c> (4096 bytes) over an in-memory

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// Go's UTF-8 decoding and white-space rules (unicode/utf8, unicode.IsSpace, bytes.TrimSpace), which

@@ -1,4 +1,4 @@
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// The option names real unit files use most ([Unit], [Service], [Install], [Socket], [Timer]

@@ -1,4 +1,4 @@
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// The section names nearly every unit uses, so parsing them costs no allocation: the parser

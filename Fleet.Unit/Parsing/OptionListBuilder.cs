@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Core.Collections;
 
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// Collects options in a per-thread scratch array (a unit file is parsed start to end on one

@@ -3,7 +3,7 @@ using System.Text;
 using Fleet.Core;
 using Fleet.Core.Text;
 
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// A rejected unit file: the reason, where, and the bytes the message quotes (offsets into the

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Fleet.Core;
 using Fleet.Core.Collections;
 
-namespace Fleet.Unit.Parsing;
+namespace Fleet.UnitFiles.Parsing;
 
 /// <summary>
 /// go-systemd's unit-file lexer (the one fleet v1.0.0 vendors), step for step, over bytes.

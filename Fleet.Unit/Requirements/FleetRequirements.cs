@@ -1,10 +1,10 @@
 using System.Text;
 using Fleet.Core;
 using Fleet.Core.Collections;
-using Fleet.Unit.Parsing;
+using Fleet.UnitFiles.Parsing;
 using LanguageExt;
 
-namespace Fleet.Unit.Requirements;
+namespace Fleet.UnitFiles.Requirements;
 
 /// <summary>
 /// What a unit's <c>[X-Fleet]</c> section asks of the scheduler, read as fleet reads it: quoted

@@ -1,7 +1,7 @@
 using System.Text;
-using Fleet.Unit.Parsing;
+using Fleet.UnitFiles.Parsing;
 
-namespace Fleet.Unit.Requirements;
+namespace Fleet.UnitFiles.Requirements;
 
 /// <summary>
 /// Go's <c>path.Match</c> glob (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>[^x]</c>, <c>\</c> escapes; none

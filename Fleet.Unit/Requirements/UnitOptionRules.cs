@@ -1,11 +1,11 @@
 using Fleet.Core;
 using Fleet.Core.Collections;
 using Fleet.Core.Text;
-using Fleet.Unit.Parsing;
-using Fleet.Unit.Writing;
+using Fleet.UnitFiles.Parsing;
+using Fleet.UnitFiles.Writing;
 using LanguageExt;
 
-namespace Fleet.Unit.Requirements;
+namespace Fleet.UnitFiles.Requirements;
 
 /// <summary>
 /// fleet's check of a unit's options before it accepts the unit (the API's ValidateOptions): the

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Fleet.Core;
 
-namespace Fleet.Unit.Writing;
+namespace Fleet.UnitFiles.Writing;
 
 /// <summary>
 /// The order go-systemd writes options in when a file's sections are interleaved: a stable

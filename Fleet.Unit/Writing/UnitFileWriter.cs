@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Fleet.Core;
 
-namespace Fleet.Unit.Writing;
+namespace Fleet.UnitFiles.Writing;
 
 /// <summary>
 /// go-systemd's serializer: options grouped by section in first-seen order, <c>Name=Value</c>

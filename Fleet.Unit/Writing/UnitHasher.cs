@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace Fleet.Unit.Writing;
+namespace Fleet.UnitFiles.Writing;
 
 /// <summary>
 /// SHA1 for unit files, which are a few hundred bytes: there the framework's SHA1 (OpenSSL's

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Benchmarks;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Fleet.Core;
-using Fleet.Unit;
-using Fleet.Unit.Writing;
+using Fleet.UnitFiles;
+using Fleet.UnitFiles.Writing;
 
 namespace Fleet.Benchmarks;
 

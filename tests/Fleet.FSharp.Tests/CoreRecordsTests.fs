@@ -3,7 +3,7 @@ module Fleet.FSharp.Tests.CoreRecordsTests
 open System
 open Xunit
 open Fleet.Core
-open Fleet.Unit
+open Fleet.UnitFiles
 
 let toResult = Fleet.FSharp.FleetResult.ofEither
 

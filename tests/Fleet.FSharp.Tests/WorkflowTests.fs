@@ -8,7 +8,7 @@ open Fleet.Core
 open Fleet.FSharp
 open Fleet.Testing
 open Fleet.Transport.Api
-open Fleet.Unit
+open Fleet.UnitFiles
 
 let helloText = "[Unit]\nDescription=Hello from F#\n\n[Service]\nExecStart=/bin/sleep 1d\n"
 

@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using static Fleet.Facade.Tests.Units;
 
 namespace Fleet.Facade.Tests;

@@ -1,6 +1,6 @@
 using Fleet.Core;
 using Fleet.Testing.Cluster;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using static Fleet.Facade.Tests.Units;
 
 namespace Fleet.Facade.Tests;

@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 /// <summary>Building and editing units the way python-fleet users do, without mutation.</summary>
 public class EditingTests

@@ -1,7 +1,7 @@
 using System.Text;
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 /// <summary>ParseAsFleet refuses what Parse refuses, in go-systemd's own words, which fleetctl prints.</summary>
 public class FleetWordingTests

@@ -1,7 +1,7 @@
 using System.Text;
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 /// <summary>Reading unit files from disk and streams, with errors that name the file.</summary>
 public sealed class LoadingTests : IDisposable

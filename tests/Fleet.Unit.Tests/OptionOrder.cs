@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 internal static class OptionOrder
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 /// <summary>Every way fleet refuses a unit file gives an error that says what and where.</summary>
 public class ParseErrorTests

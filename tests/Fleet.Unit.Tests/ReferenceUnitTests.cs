@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fleet.Core;
 using Fleet.Tests.Shared;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 /// <summary>
 /// Every unit file fleet's own code parsed (tests/fleet-reference/units, or the folder named by

@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests;
+namespace Fleet.UnitFiles.Tests;
 
 /// <summary>fleet's API check of a unit's options, with the messages fleet answers 400 with.</summary>
 public class ValidationTests

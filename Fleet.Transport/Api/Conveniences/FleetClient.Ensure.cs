@@ -1,6 +1,6 @@
 using Fleet.Core;
 using Fleet.Core.Text;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using LanguageExt;
 
 namespace Fleet.Transport.Api;
@@ -89,7 +89,7 @@ public sealed partial class FleetClient
             UnitChange.Created or UnitChange.Replaced when content is not null && after is { } state => await CreateUnitAsync(name, content, state, cancellationToken).ConfigureAwait(false),
             UnitChange.StateChanged when after is { } state => await SetDesiredStateAsync(name, state, cancellationToken).ConfigureAwait(false),
             UnitChange.Destroyed => await DestroyUnitAsync(name, cancellationToken).ConfigureAwait(false),
-            UnitChange.Unchanged => LanguageExt.Unit.Default,
+            UnitChange.Unchanged => Unit.Default,
             _ => APIError.Validation($"cannot {change} unit {name} without {(content is null ? "its unit file" : "a desired state")}"),
         };
         // Someone else destroying the unit first leaves it as asked: absent.

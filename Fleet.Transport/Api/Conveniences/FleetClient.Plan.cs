@@ -1,6 +1,6 @@
 using Fleet.Core;
 using Fleet.Core.Text;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using LanguageExt;
 
 namespace Fleet.Transport.Api;
@@ -76,7 +76,7 @@ public sealed partial class FleetClient
 
     // Every step is checked before the first is sent, so one that could never be sent stops the
     // plan before it has changed anything.
-    private static Either<APIError, LanguageExt.Unit> CheckSteps(UnitPlan plan)
+    private static Either<APIError, Unit> CheckSteps(UnitPlan plan)
     {
         for (var i = 0; i < plan.Changes.Count; i++)
         {
@@ -84,7 +84,7 @@ public sealed partial class FleetClient
             if (step is null) return APIError.Validation("the plan holds a null step");
             if (step.To is { } to && DesiredStates.Validate(to, $"{nameof(plan)}.{nameof(UnitPlan.Changes)}[{i}].{nameof(PlannedChange.To)}").Failed(out _, out var invalid)) return invalid;
         }
-        return LanguageExt.Unit.Default;
+        return Unit.Default;
     }
 
     // Every name is checked before the cluster is asked anything. Answers the templates that come

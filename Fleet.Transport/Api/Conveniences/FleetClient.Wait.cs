@@ -2,7 +2,7 @@ using System.Globalization;
 using Fleet.Core;
 using Fleet.Core.Text;
 using Fleet.Transport.Http;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using LanguageExt;
 
 namespace Fleet.Transport.Api;

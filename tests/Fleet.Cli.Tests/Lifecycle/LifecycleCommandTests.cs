@@ -1,5 +1,5 @@
 using Fleet.Cli.Tests.Harness;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Cli.Tests.Lifecycle;
 

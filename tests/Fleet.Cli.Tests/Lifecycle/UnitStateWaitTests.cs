@@ -4,7 +4,7 @@ using Fleet.Cli.Progress;
 using Fleet.Cli.Tests.Harness;
 using Fleet.Core;
 using Fleet.Transport.Api;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Cli.Tests.Lifecycle;
 

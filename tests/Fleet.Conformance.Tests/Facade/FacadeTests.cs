@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Transport.Api;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Conformance.Tests.Facade;
 

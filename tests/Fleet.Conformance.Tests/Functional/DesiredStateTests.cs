@@ -1,6 +1,6 @@
 using Fleet.Core;
 using Fleet.Transport.Api;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Conformance.Tests.Functional;
 

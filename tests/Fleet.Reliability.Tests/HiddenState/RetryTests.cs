@@ -41,7 +41,7 @@ public sealed class RetryTests
         return cases;
     }
 
-    private static Task<Either<APIError, LanguageExt.Unit>> SendAsync(FleetClient client, string operation) => operation switch
+    private static Task<Either<APIError, Unit>> SendAsync(FleetClient client, string operation) => operation switch
     {
         "GET" => Done(client.GetUnitAsync("a.service")),
         "PUT create" => client.CreateUnitAsync("a.service", [new UnitOption("Service", "ExecStart", "/bin/true")], DesiredState.Launched),
@@ -50,7 +50,7 @@ public sealed class RetryTests
         _ => client.EditMachineMetadataAsync([MetadataEdit.Add("222f532fc7580e18ebfca1f8614c8086", "role", "web")]),
     };
 
-    private static async Task<Either<APIError, LanguageExt.Unit>> Done<T>(Task<Either<APIError, T>> sent) => (await sent).Map(_ => LanguageExt.Unit.Default);
+    private static async Task<Either<APIError, Unit>> Done<T>(Task<Either<APIError, T>> sent) => (await sent).Map(_ => Unit.Default);
 
     private static byte[] AnswerTo(RawRequest request) => request.Method switch
     {

@@ -50,17 +50,17 @@ public sealed class EscapingTests(EscapingFixture fixture) : IClassFixture<Escap
     public async Task A_unit_name_is_sent_escaped_or_refused_before_sending(HostileText name)
     {
         var valid = UnitNames.IsValid(name.Value);
-        (string Method, Func<Task<Either<APIError, LanguageExt.Unit>>> Functional, Func<Task> Facade)[] operations =
+        (string Method, Func<Task<Either<APIError, Unit>>> Functional, Func<Task> Facade)[] operations =
         [
-            ("GET", async () => (await fixture.Client.GetUnitAsync(name.Value)).Map(_ => LanguageExt.Unit.Default), () => fixture.Facade.GetUnitAsync(name.Value)),
-            ("GET", async () => (await fixture.Client.GetUnitStateAsync(name.Value)).Map(_ => LanguageExt.Unit.Default), () => fixture.Facade.GetUnitStateAsync(name.Value)),
+            ("GET", async () => (await fixture.Client.GetUnitAsync(name.Value)).Map(_ => Unit.Default), () => fixture.Facade.GetUnitAsync(name.Value)),
+            ("GET", async () => (await fixture.Client.GetUnitStateAsync(name.Value)).Map(_ => Unit.Default), () => fixture.Facade.GetUnitStateAsync(name.Value)),
             ("PUT", () => fixture.Client.CreateUnitAsync(name.Value, Options, DesiredState.Launched), () => fixture.Facade.CreateUnitAsync(name.Value, Options, DesiredState.Launched)),
             ("PUT", () => fixture.Client.SetDesiredStateAsync(name.Value, DesiredState.Loaded), () => fixture.Facade.SetDesiredStateAsync(name.Value, DesiredState.Loaded)),
             ("DELETE", () => fixture.Client.DestroyUnitAsync(name.Value), () => fixture.Facade.DestroyUnitAsync(name.Value)),
         ];
         foreach (var (method, functional, facade) in operations)
         {
-            Either<APIError, LanguageExt.Unit> result = default;
+            Either<APIError, Unit> result = default;
             var sent = await SentByAsync(async () => result = await functional());
             Exception? thrown = null;
             var sentByFacade = await SentByAsync(async () => thrown = await Record.ExceptionAsync(facade));
@@ -118,7 +118,7 @@ public sealed class EscapingTests(EscapingFixture fixture) : IClassFixture<Escap
         var edit = MetadataEdit.Add(machineId.Value, key.Value, value.Value);
         // Text without a UTF-8 form is never sent, whatever fleet's own rules say of it.
         if (!machineId.IsWellFormed || !value.IsWellFormed) Assert.True(edit.Validate().IsLeft);
-        Either<APIError, LanguageExt.Unit> result = default;
+        Either<APIError, Unit> result = default;
         var sent = await SentByAsync(async () => result = await fixture.Client.EditMachineMetadataAsync([edit]));
         Exception? thrown = null;
         var sentByFacade = await SentByAsync(async () => thrown = await Record.ExceptionAsync(() => fixture.Facade.EditMachineMetadataAsync([edit])));

@@ -1,6 +1,6 @@
 using Fleet.Testing.Cluster;
 using Fleet.Tests.Shared;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 using static Fleet.Testing.Tests.Cluster.ClusterFixtures;
 
 namespace Fleet.Testing.Tests.Cluster;

@@ -5,7 +5,7 @@ using Fleet.Core;
 using Fleet.Core.Collections;
 using Fleet.Testing.Cluster;
 using Fleet.Tests.Shared;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Testing.Tests.Cluster;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Testing.Tests.Server;
 

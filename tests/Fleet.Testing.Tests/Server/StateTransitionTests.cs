@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Fleet.Core;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Testing.Tests.Server;
 

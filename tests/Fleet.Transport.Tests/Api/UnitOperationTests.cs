@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Fleet.Core;
 using Fleet.Transport.Api;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Transport.Tests.Api;
 

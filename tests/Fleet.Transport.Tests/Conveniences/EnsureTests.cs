@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Transport.Api;
 using Fleet.Transport.Tests.Api;
-using Fleet.Unit;
+using Fleet.UnitFiles;
 
 namespace Fleet.Transport.Tests.Conveniences;
 

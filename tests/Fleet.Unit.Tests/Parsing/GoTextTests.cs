@@ -1,7 +1,7 @@
 using System.Text;
-using Fleet.Unit.Parsing;
+using Fleet.UnitFiles.Parsing;
 
-namespace Fleet.Unit.Tests.Parsing;
+namespace Fleet.UnitFiles.Tests.Parsing;
 
 /// <summary>
 /// GoText.ToText converts short text through a stack buffer and longer text through the

@@ -3,7 +3,7 @@ using Fleet.Core;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Fleet.Unit.Tests.Properties;
+namespace Fleet.UnitFiles.Tests.Properties;
 
 /// <summary>
 /// Whatever fleet accepts, its canonical text is a fixpoint: reading it gives the same options

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Fleet.Unit.Tests.Properties;
+namespace Fleet.UnitFiles.Tests.Properties;
 
 /// <summary>
 /// The round-trip generator stays inside the definition of a valid option and reaches every hard

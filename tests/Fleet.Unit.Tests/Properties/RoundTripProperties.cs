@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace Fleet.Unit.Tests.Properties;
+namespace Fleet.UnitFiles.Tests.Properties;
 
 /// <summary>
 /// fleet's writer and reader agree: every valid option list (<see cref="ValidOption"/>) written as

@@ -3,7 +3,7 @@ using System.Text;
 using Fleet.Core;
 using LanguageExt;
 
-namespace Fleet.Unit.Tests.Properties;
+namespace Fleet.UnitFiles.Tests.Properties;
 
 /// <summary>A generated option list: every option valid (see <see cref="ValidOption"/>), grouped by section or not.</summary>
 public sealed record ValidOptionList(IReadOnlyList<UnitOption> Options)

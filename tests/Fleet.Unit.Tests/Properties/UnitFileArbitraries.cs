@@ -3,7 +3,7 @@ using Fleet.Core;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Fleet.Unit.Tests.Properties;
+namespace Fleet.UnitFiles.Tests.Properties;
 
 /// <summary>
 /// The arbitraries of the unit-file properties: each pairs a generator with a shrinker, so a

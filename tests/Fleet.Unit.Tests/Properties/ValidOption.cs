@@ -1,7 +1,7 @@
 using System.Text;
 using Fleet.Core;
 
-namespace Fleet.Unit.Tests.Properties;
+namespace Fleet.UnitFiles.Tests.Properties;
 
 /// <summary>
 /// The definition of a valid option as code: an option fleet's writer and reader carry through

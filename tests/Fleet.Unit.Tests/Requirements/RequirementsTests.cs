@@ -1,6 +1,6 @@
-using Fleet.Unit.Requirements;
+using Fleet.UnitFiles.Requirements;
 
-namespace Fleet.Unit.Tests.Requirements;
+namespace Fleet.UnitFiles.Tests.Requirements;
 
 public class RequirementsTests
 {

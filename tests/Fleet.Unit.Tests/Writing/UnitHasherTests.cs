@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Fleet.Unit.Writing;
+using Fleet.UnitFiles.Writing;
 
-namespace Fleet.Unit.Tests.Writing;
+namespace Fleet.UnitFiles.Tests.Writing;
 
 public class UnitHasherTests
 {
