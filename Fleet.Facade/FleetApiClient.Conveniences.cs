@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Fleet.UnitFiles;
 
 namespace Fleet.Facade;

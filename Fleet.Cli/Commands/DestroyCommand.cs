@@ -4,7 +4,6 @@ using Fleet.Cli.Lifecycle;
 using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 using Fleet.Core;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Commands;
 

@@ -3,7 +3,6 @@ using Fleet.Cli.Help;
 using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 using Fleet.Core;
-using Fleet.Transport.Api;
 using LanguageExt;
 
 namespace Fleet.Cli.Commands;

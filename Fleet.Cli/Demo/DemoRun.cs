@@ -1,5 +1,4 @@
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Demo;
 

@@ -1,7 +1,6 @@
 using Fleet.Cli.Parsing;
 using Fleet.Cli.Progress;
 using Fleet.Core;
-using Fleet.Transport.Api;
 using LanguageExt;
 
 namespace Fleet.Cli.Lifecycle;

@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport.Api;
 using LanguageExt;
 
 namespace Fleet.Cli.Parsing;

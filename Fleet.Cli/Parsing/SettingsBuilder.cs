@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Fleet.Cli.Remote;
-using Fleet.Facade.Wiring;
+using Fleet.Facade;
 using Fleet.Transport.Ssh;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using Fleet.Cli.Output;
 using Fleet.Cli.Parsing;
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Fleet.UnitFiles.Requirements;
 
 namespace Fleet.Cli.Remote;

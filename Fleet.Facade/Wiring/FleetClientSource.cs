@@ -1,8 +1,7 @@
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Microsoft.Extensions.Logging;
 
-namespace Fleet.Facade.Wiring;
+namespace Fleet.Facade;
 
 /// <summary>
 /// One connected <see cref="FleetApiClient"/> for a dependency-injection container: it connects

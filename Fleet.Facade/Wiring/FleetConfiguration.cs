@@ -3,7 +3,7 @@ using Fleet.Core;
 using LanguageExt;
 using Microsoft.Extensions.Configuration;
 
-namespace Fleet.Facade.Wiring;
+namespace Fleet.Facade;
 
 /// <summary>
 /// <see cref="FleetSettings"/> from a configuration section. The binder reads a bare number as a

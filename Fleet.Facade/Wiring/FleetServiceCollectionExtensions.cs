@@ -1,8 +1,11 @@
+using Fleet.Core;
+using Fleet.Facade;
+using LanguageExt;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Fleet.Facade.Wiring;
+// In the container's own namespace, as every AddX extension is, so that AddFleet is found where services are configured.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers fleet's client in a dependency-injection container.</summary>
 public static class FleetServiceCollectionExtensions
@@ -42,7 +45,7 @@ public static class FleetServiceCollectionExtensions
         return services.AddFleet(_ => settings);
     }
 
-    private static IServiceCollection AddFleet(this IServiceCollection services, Func<IServiceProvider, LanguageExt.Either<Core.APIError, FleetSettings>> settings)
+    private static IServiceCollection AddFleet(this IServiceCollection services, Func<IServiceProvider, Either<APIError, FleetSettings>> settings)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(provider => new FleetClientSource(

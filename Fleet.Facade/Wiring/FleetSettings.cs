@@ -1,4 +1,4 @@
-namespace Fleet.Facade.Wiring;
+namespace Fleet.Facade;
 
 /// <summary>
 /// fleetctl's global options as settings that bind from configuration (a <c>Fleet</c> section,

@@ -1,12 +1,11 @@
 using Fleet.Core;
 using Fleet.Transport;
-using Fleet.Transport.Api;
 using Fleet.Transport.Connections;
 using Fleet.Transport.Ssh;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 
-namespace Fleet.Facade.Wiring;
+namespace Fleet.Facade;
 
 /// <summary>From fleetctl-style settings to what a client connects with.</summary>
 public static class FleetSettingsOptions

@@ -2,7 +2,7 @@ using System.Collections;
 using Fleet.Core;
 using LanguageExt;
 
-namespace Fleet.Facade.Wiring;
+namespace Fleet.Facade;
 
 /// <summary>
 /// fleetctl's environment variables: every global flag as <c>FLEETCTL_</c> and its name in

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Fleet.Facade.Wiring;
+namespace Fleet.Facade;
 
 /// <summary>Flag values written as fleetctl (Go's strconv) reads them.</summary>
 internal static class GoFlagValues

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fleet.Core;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 public sealed partial class FleetClient
 {

@@ -4,7 +4,7 @@ using Fleet.Core.Text;
 using Fleet.Transport.Http;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 public sealed partial class FleetClient
 {

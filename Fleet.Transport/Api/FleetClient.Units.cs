@@ -4,7 +4,7 @@ using Fleet.Core;
 using Fleet.UnitFiles;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 public sealed partial class FleetClient
 {

@@ -6,7 +6,7 @@ using Fleet.Transport.Connections;
 using Fleet.Transport.Http;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>
 /// fleet's v1 API as functions: every operation answers an <c>Either</c> of an

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Fleet.Transport;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>How a <see cref="FleetClient"/> reaches fleet and what it logs.</summary>
 public sealed record FleetClientOptions

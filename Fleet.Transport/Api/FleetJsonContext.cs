@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Fleet.Core;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>
 /// System.Text.Json's generated code for every body fleet sends or takes: no reflection, and

@@ -5,7 +5,7 @@ using Fleet.Core;
 using Fleet.Transport.Http;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>What fleet's answers mean: a decoded entity, a done, or an <see cref="APIError"/> in fleet's words.</summary>
 internal static class FleetResponses

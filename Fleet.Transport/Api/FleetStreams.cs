@@ -1,7 +1,7 @@
 using Fleet.Core;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>Helpers for the client's async streams of results.</summary>
 public static class FleetStreams

@@ -3,7 +3,7 @@ using Fleet.Core;
 using Fleet.Transport.Http;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>
 /// The request targets of fleet's v1 routes, under the endpoint's path prefix: the ones

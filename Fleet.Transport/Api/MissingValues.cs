@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>
 /// What a decoded answer lacks that fleet always sends: a null in a list of units, states,

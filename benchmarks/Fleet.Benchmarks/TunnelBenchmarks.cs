@@ -9,7 +9,6 @@ using Fleet.Core;
 using Fleet.Testing;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Benchmarks;

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Fleet.Core;
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Benchmarks;
 

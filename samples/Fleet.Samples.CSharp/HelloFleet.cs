@@ -60,8 +60,8 @@ public static class HelloFleet
     }
 
     // Progress<T> posts each report to the thread pool, where they can arrive out of order.
-    private sealed class SynchronousProgress(Action<Fleet.Transport.Api.UnitProgress> report) : IProgress<Fleet.Transport.Api.UnitProgress>
+    private sealed class SynchronousProgress(Action<Fleet.UnitProgress> report) : IProgress<Fleet.UnitProgress>
     {
-        public void Report(Fleet.Transport.Api.UnitProgress value) => report(value);
+        public void Report(Fleet.UnitProgress value) => report(value);
     }
 }

@@ -8,7 +8,7 @@ open System.Threading
 open System.Threading.Tasks
 open Fleet.Core
 open Fleet.FSharp
-open Fleet.Transport.Api
+open Fleet
 open Fleet.UnitFiles
 
 let private helloText = "[Unit]\nDescription=Hello from F#\n\n[Service]\nExecStart=/bin/sh -c \"while true; do echo hello; sleep 1; done\"\n"

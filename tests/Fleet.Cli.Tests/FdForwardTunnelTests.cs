@@ -3,7 +3,6 @@ using Fleet.Core;
 using Fleet.Testing;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 using LanguageExt;
 

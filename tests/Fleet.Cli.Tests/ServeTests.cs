@@ -1,6 +1,5 @@
 using Fleet.Cli.Tests.Harness;
 using Fleet.Core;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Tests;
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Fleet.Core;
-using Fleet.Facade.Wiring;
+using Fleet.Facade;
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Conformance.Tests;
 

@@ -7,7 +7,7 @@ open Xunit
 open Fleet.Core
 open Fleet.FSharp
 open Fleet.Testing
-open Fleet.Transport.Api
+open Fleet
 open Fleet.UnitFiles
 
 let helloText = "[Unit]\nDescription=Hello from F#\n\n[Service]\nExecStart=/bin/sleep 1d\n"

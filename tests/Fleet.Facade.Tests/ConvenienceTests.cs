@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Facade.Tests;
 

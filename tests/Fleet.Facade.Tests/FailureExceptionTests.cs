@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Fleet.Core;
 using Fleet.Transport;
-using Fleet.Transport.Api;
 using Microsoft.AspNetCore.Http;
 using static Fleet.Facade.Tests.Units;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Fleet.Transport.Api;
 
 namespace Fleet.Facade.Tests;
 

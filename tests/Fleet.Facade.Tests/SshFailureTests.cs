@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Fleet.Core;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Facade.Tests;

@@ -1,5 +1,4 @@
 using Fleet.Transport;
-using Fleet.Transport.Api;
 
 namespace Fleet.Reliability.Tests;
 

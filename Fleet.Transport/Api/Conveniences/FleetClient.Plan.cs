@@ -3,7 +3,7 @@ using Fleet.Core.Text;
 using Fleet.UnitFiles;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 public sealed partial class FleetClient
 {

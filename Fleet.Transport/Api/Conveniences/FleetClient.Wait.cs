@@ -5,7 +5,7 @@ using Fleet.Transport.Http;
 using Fleet.UnitFiles;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 public sealed partial class FleetClient
 {

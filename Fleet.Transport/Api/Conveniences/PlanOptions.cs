@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>What <see cref="FleetClient.PlanAsync"/> aims for.</summary>
 public sealed record PlanOptions

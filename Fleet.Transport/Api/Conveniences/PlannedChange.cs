@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.UnitFiles;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>One step of a <see cref="UnitPlan"/>.</summary>
 /// <param name="Name">The unit's name.</param>

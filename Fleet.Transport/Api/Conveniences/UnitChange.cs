@@ -1,4 +1,4 @@
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>What ensuring or applying did, or would do, to one unit.</summary>
 public enum UnitChange

@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>What ensure or apply did to one unit.</summary>
 /// <param name="Name">The unit's name.</param>

@@ -1,6 +1,6 @@
 using Fleet.Core.Collections;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>What <see cref="FleetClient.ApplyAsync"/> will do, unit by unit, in order.</summary>
 public sealed record UnitPlan

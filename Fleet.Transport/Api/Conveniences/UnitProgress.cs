@@ -1,6 +1,6 @@
 using Fleet.Core;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>How far a unit has got, as one poll of <see cref="FleetClient.WaitForUnitAsync"/> saw it.</summary>
 /// <param name="Name">The unit's name.</param>

@@ -2,7 +2,7 @@ using Fleet.Core;
 using Fleet.UnitFiles;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>
 /// A unit to plan: its name and its unit file. A null file is an instance (<c>web@1.service</c>)

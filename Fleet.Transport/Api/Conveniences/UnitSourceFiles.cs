@@ -2,7 +2,7 @@ using Fleet.Core;
 using Fleet.UnitFiles;
 using LanguageExt;
 
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>Reads unit files from disk into <see cref="UnitSource"/>s; an instance without content of its own takes its template's.</summary>
 internal static class UnitSourceFiles

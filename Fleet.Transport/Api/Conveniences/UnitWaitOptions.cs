@@ -1,4 +1,4 @@
-namespace Fleet.Transport.Api;
+namespace Fleet;
 
 /// <summary>How long <see cref="FleetClient.WaitForUnitAsync"/> waits and how often it asks.</summary>
 public sealed record UnitWaitOptions

@@ -3,7 +3,6 @@ using Fleet.Cli.Parsing;
 using Fleet.Cli.Progress;
 using Fleet.Cli.Tests.Harness;
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Fleet.UnitFiles;
 
 namespace Fleet.Cli.Tests.Lifecycle;

@@ -6,7 +6,6 @@ using Fleet.Core.Collections;
 using Fleet.Testing;
 using Fleet.Testing.Cluster;
 using Fleet.Tests.Shared.Ssh;
-using Fleet.Transport.Api;
 
 namespace Fleet.Cli.Tests.Remote;
 

@@ -1,6 +1,5 @@
 using Fleet.Cli.Parsing;
 using Fleet.Cli.Remote;
-using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 using static Fleet.Cli.Tests.Remote.RemoteCluster;
 

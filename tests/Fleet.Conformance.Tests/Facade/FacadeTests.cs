@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Facade;
-using Fleet.Transport.Api;
 using Fleet.UnitFiles;
 
 namespace Fleet.Conformance.Tests.Facade;

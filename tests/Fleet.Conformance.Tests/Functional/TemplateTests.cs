@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport.Api;
 
 namespace Fleet.Conformance.Tests.Functional;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Fleet.Core;
-using Fleet.Transport.Api;
 
 namespace Fleet.Conformance.Tests.Functional;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Fleet.Facade.Wiring;
 using Fleet.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Facade.Wiring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Facade.Wiring;
 
 namespace Fleet.Facade.Tests.Wiring;
 

@@ -1,7 +1,6 @@
 using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Reliability.Tests.Faults;
 

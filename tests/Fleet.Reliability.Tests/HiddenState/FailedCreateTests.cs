@@ -2,7 +2,6 @@ using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Reliability.Tests.Wire;
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Reliability.Tests.HiddenState;
 

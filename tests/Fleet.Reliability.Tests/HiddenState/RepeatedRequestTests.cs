@@ -46,7 +46,7 @@ public sealed class RepeatedRequestTests
         Assert.Equal((ErrorKind.Http, 404, "unit does not exist"), (error.Kind, error.Code, error.Message));
         Assert.Equal(2, proxy.Forwarded.Count(line => line.StartsWith("DELETE /fleet/v1/units/gone.service ", StringComparison.Ordinal)));
         Assert.Equal(2, proxy.Forwarded.Count(line => line.StartsWith("DELETE /fleet/v1/units/gone-too.service ", StringComparison.Ordinal)));
-        Assert.Equal(Transport.Api.UnitChange.Destroyed, ensured.Change);
+        Assert.Equal(UnitChange.Destroyed, ensured.Change);
         Assert.Empty((await client.ListUnitsAsync()).Right());
     }
 }

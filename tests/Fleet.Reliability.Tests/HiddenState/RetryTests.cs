@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Reliability.Tests.Wire;
-using Fleet.Transport.Api;
 using LanguageExt;
 
 namespace Fleet.Reliability.Tests.HiddenState;

@@ -45,7 +45,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
         Assert.True(run.Tally.Total >= 2_000, run.Tally.Report());
     }
 
-    private async Task AfterwardsAsync(HostileServer server, Transport.Api.FleetClient client, HostileRun run)
+    private async Task AfterwardsAsync(HostileServer server, FleetClient client, HostileRun run)
     {
         output.WriteLine(run.Tally.Report());
         output.WriteLine(run.Tally.Split());

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Fleet.Core;
 using Fleet.Facade;
-using Fleet.Transport.Api;
 
 namespace Fleet.Reliability.Tests.Hostile;
 

@@ -1,6 +1,5 @@
 using Fleet.Facade;
 using Fleet.Reliability.Tests.Wire;
-using Fleet.Transport.Api;
 
 namespace Fleet.Reliability.Tests.Security;
 

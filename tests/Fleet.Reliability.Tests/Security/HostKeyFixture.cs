@@ -2,7 +2,6 @@ using System.Net;
 using Fleet.Testing;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Reliability.Tests.Security;

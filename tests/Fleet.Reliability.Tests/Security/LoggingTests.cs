@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Facade.Wiring;
+using Fleet.Facade;
 using Fleet.Reliability.Tests.Wire;
 using Fleet.Testing;
 using Microsoft.Extensions.Logging;

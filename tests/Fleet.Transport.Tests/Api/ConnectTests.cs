@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Fleet.Core;
 using Fleet.Testing;
-using Fleet.Transport.Api;
 
 namespace Fleet.Transport.Tests.Api;
 

@@ -1,7 +1,6 @@
 using Fleet.Core;
 using Fleet.Testing;
 using Fleet.Testing.Cluster;
-using Fleet.Transport.Api;
 using Fleet.UnitFiles;
 
 namespace Fleet.Transport.Tests.Api;

@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Fleet.Transport.Http;
 using LanguageExt;
 

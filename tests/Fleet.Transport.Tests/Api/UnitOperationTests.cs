@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Fleet.UnitFiles;
 
 namespace Fleet.Transport.Tests.Api;
@@ -79,7 +78,7 @@ public sealed class UnitOperationTests
     public async Task Names_fleet_would_refuse_never_reach_the_wire(string name, string message)
     {
         var log = new CapturingLogger(Microsoft.Extensions.Logging.LogLevel.Debug);
-        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new Transport.Api.FleetClientOptions { Logger = log });
+        await using var scope = await ClientScope.StartAsync(unix: true, clientOptions: new FleetClientOptions { Logger = log });
         var exchanges = log.Lines.Count;
         Assert.True(exchanges > 0, "connecting logs its discovery exchange");
 

@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport.Api;
 using Fleet.Transport.Tests.Api;
 using Fleet.UnitFiles;
 

@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Testing.Cluster;
-using Fleet.Transport.Api;
 using Fleet.Transport.Tests.Api;
 using Fleet.UnitFiles;
 

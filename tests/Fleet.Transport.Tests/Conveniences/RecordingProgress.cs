@@ -1,4 +1,3 @@
-using Fleet.Transport.Api;
 
 namespace Fleet.Transport.Tests.Conveniences;
 

@@ -14,7 +14,7 @@ public sealed class AuthenticationTests(SshTunnelFixture fixture) : IClassFixtur
 
     private SshTunnelOptions NoKeys => fixture.Options with { KeyFiles = [], UseAgent = false, UseDefaultKeyFiles = false };
 
-    private static async Task WorksAsync(Task<LanguageExt.Either<APIError, Fleet.Transport.Api.FleetClient>> connecting)
+    private static async Task WorksAsync(Task<LanguageExt.Either<APIError, Fleet.FleetClient>> connecting)
     {
         await using var client = (await connecting).Right();
         Assert.Equal(3, (await client.ListMachinesAsync()).Right().Count);

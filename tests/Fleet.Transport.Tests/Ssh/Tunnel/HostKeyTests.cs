@@ -26,10 +26,10 @@ public sealed class HostKeyTests(SshTunnelFixture fixture) : IClassFixture<SshTu
 
     private static string KeyFields(SshKeyPair key) => string.Join(' ', key.PublicKeyLine.Split(' ')[..2]);
 
-    private Task<LanguageExt.Either<APIError, Fleet.Transport.Api.FleetClient>> ConnectAsync(string knownHosts, bool strict = true, Func<UnknownHostKey, CancellationToken, ValueTask<bool>>? confirm = null) =>
+    private Task<LanguageExt.Either<APIError, Fleet.FleetClient>> ConnectAsync(string knownHosts, bool strict = true, Func<UnknownHostKey, CancellationToken, ValueTask<bool>>? confirm = null) =>
         fixture.TryConnectAsync(Channel.DirectTcpip, fixture.Options with { KnownHostsFile = knownHosts, StrictHostKeyChecking = strict, ConfirmUnknownHostKey = confirm });
 
-    private static async Task ConnectsAsync(Task<LanguageExt.Either<APIError, Fleet.Transport.Api.FleetClient>> connecting)
+    private static async Task ConnectsAsync(Task<LanguageExt.Either<APIError, Fleet.FleetClient>> connecting)
     {
         await using var client = (await connecting).Right();
         (await client.ListMachinesAsync()).Right();

@@ -1,7 +1,6 @@
 using System.Net;
 using Fleet.Testing;
 using Fleet.Tests.Shared.Ssh;
-using Fleet.Transport.Api;
 using Fleet.Transport.Ssh;
 
 namespace Fleet.Transport.Tests.Ssh.Tunnel;

@@ -198,6 +198,6 @@ public sealed class TunnelFaultTests(SshTunnelFixture fixture) : IClassFixture<S
         return fixture.Options with { Tunnel = sshd.Tunnel, KnownHostsFile = knownHosts, KeyFiles = [new SshKeyFile(sshd.ClientKey.PrivateKeyPath)] };
     }
 
-    private static Task<LanguageExt.Either<APIError, Fleet.Transport.Api.FleetClient>> FleetClientThrough(SshTunnelOptions ssh, string endpoint) =>
-        Fleet.Transport.Api.FleetClient.ConnectAsync(endpoint, new Fleet.Transport.Api.FleetClientOptions { Transport = HttpTransportOptions.Default with { Ssh = ssh } });
+    private static Task<LanguageExt.Either<APIError, Fleet.FleetClient>> FleetClientThrough(SshTunnelOptions ssh, string endpoint) =>
+        Fleet.FleetClient.ConnectAsync(endpoint, new Fleet.FleetClientOptions { Transport = HttpTransportOptions.Default with { Ssh = ssh } });
 }
