@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Fleet.Cli.Help;
-using Fleet.Testing;
-using Fleet.Testing.Hosting;
+using Fleet.Simulator;
+using Fleet.Simulator.Hosting;
 
 namespace Fleet.Cli.Commands;
 
 /// <summary>
 /// <c>serve</c>, this command line's own: FleetServer with a simulated cluster on a unix socket
 /// and/or TCP until SIGINT or SIGTERM, a local fleet for scripts, tests and other fleet clients.
-/// It hosts the server exactly as Fleet.Testing.Server does, through <see cref="FleetServerHost"/>.
+/// It hosts the server exactly as Fleet.Simulator.Server does, through <see cref="FleetServerHost"/>.
 /// </summary>
 internal static class ServeCommand
 {
@@ -65,7 +65,7 @@ internal static class ServeCommand
     private static Task<int> ServeAsync(CliContext context, FleetServerOptions options, CancellationToken cancellationToken) =>
         FleetServerHost.ServeUntilStoppedAsync(options, context.Stdout, context.Stderr, cancellationToken);
 
-    // Each value is checked by the shared hosting code, so serve and Fleet.Testing.Server accept the same ones.
+    // Each value is checked by the shared hosting code, so serve and Fleet.Simulator.Server accept the same ones.
     private static FleetServerOptions? ToOptions(CliContext context, string? unix, string? tcp, string? machines, string? agentDelay)
     {
         if (unix is not null && FleetServerArguments.ValidateUnixSocketPath(unix) is { } pathError) return Refuse(context, "--unix", pathError);

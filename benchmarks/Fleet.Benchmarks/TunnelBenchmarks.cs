@@ -6,7 +6,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Ssh;

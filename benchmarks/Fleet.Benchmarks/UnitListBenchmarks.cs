@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Benchmarks;
 

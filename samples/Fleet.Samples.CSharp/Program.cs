@@ -1,5 +1,5 @@
 using Fleet.Samples.CSharp;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 // With an endpoint, the tour runs against that fleet; without one, against a simulated cluster
 // started here, so it runs anywhere.

@@ -2,7 +2,7 @@ module Fleet.Samples.FSharp.Program
 
 open System
 open System.Threading
-open Fleet.Testing
+open Fleet.Simulator
 
 /// With an endpoint, the tour runs against that fleet; without one, against a simulated cluster
 /// started here, so it runs anywhere.

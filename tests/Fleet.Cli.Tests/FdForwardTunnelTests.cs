@@ -1,6 +1,6 @@
 using Fleet.Cli.Tests.Harness;
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Ssh;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Fleet.Core;
 using Fleet.Facade;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Conformance.Tests;
 

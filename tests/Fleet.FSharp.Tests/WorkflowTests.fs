@@ -6,7 +6,7 @@ open System.Threading.Tasks
 open Xunit
 open Fleet.Core
 open Fleet.FSharp
-open Fleet.Testing
+open Fleet.Simulator
 open Fleet
 open Fleet.UnitFiles
 

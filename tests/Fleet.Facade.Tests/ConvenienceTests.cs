@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Facade.Tests;
 

@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Microsoft.AspNetCore.Http;
 using static Fleet.Facade.Tests.Units;
 

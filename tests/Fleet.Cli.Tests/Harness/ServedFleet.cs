@@ -1,5 +1,5 @@
 using System.Net;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Cli.Tests.Harness;
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using Fleet.Core;
 using Fleet.Core.Collections;
-using Fleet.Testing;
-using Fleet.Testing.Cluster;
+using Fleet.Simulator;
+using Fleet.Simulator.Cluster;
 using Fleet.Tests.Shared.Ssh;
 
 namespace Fleet.Cli.Tests.Remote;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

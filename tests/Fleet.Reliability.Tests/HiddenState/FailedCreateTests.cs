@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Reliability.Tests.Wire;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Reliability.Tests.HiddenState;
 

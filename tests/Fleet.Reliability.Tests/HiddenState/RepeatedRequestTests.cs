@@ -1,6 +1,6 @@
 using Fleet.Core;
 using Fleet.Facade;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Reliability.Tests.HiddenState;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Reliability.Tests.Wire;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Xunit.Abstractions;
 
 namespace Fleet.Reliability.Tests.Load;

@@ -1,5 +1,5 @@
 using System.Net;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Ssh;

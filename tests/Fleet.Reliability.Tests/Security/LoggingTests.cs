@@ -1,7 +1,7 @@
 using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Reliability.Tests.Wire;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Microsoft.Extensions.Logging;
 
 namespace Fleet.Reliability.Tests.Security;

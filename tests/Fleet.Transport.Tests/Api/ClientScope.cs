@@ -1,4 +1,4 @@
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Transport.Tests.Api;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 
 namespace Fleet.Transport.Tests.Api;
 

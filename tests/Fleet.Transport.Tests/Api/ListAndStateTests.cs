@@ -1,6 +1,6 @@
 using Fleet.Core;
-using Fleet.Testing;
-using Fleet.Testing.Cluster;
+using Fleet.Simulator;
+using Fleet.Simulator.Cluster;
 using Fleet.UnitFiles;
 
 namespace Fleet.Transport.Tests.Api;

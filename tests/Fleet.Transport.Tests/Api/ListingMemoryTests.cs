@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 using LanguageExt;
 
 namespace Fleet.Transport.Tests.Api;

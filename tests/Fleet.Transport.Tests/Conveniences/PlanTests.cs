@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Testing.Cluster;
+using Fleet.Simulator.Cluster;
 using Fleet.Transport.Tests.Api;
 using Fleet.UnitFiles;
 

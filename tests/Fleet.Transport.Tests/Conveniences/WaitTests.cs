@@ -1,5 +1,5 @@
 using Fleet.Core;
-using Fleet.Testing;
+using Fleet.Simulator;
 using Fleet.Transport.Tests.Api;
 using Fleet.UnitFiles;
 

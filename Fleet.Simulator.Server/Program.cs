@@ -1,0 +1,3 @@
+using Fleet.Simulator.Server;
+
+return await ServeCommand.InvokeAsync(args).ConfigureAwait(false);

@@ -1,0 +1,77 @@
+using Fleet.Core.Collections;
+
+namespace Fleet.Simulator.Cluster;
+
+/// <summary>fleet's <c>JobAction</c>: what <c>AbleToRun</c> decides for a unit on a machine.</summary>
+internal enum EngineAction
+{
+    Schedule,
+    Unschedule,
+    Reschedule,
+}
+
+/// <summary>
+/// fleet's <c>AgentState</c> as the engine builds it: a machine and the units it holds, in the order
+/// they were added (fleet walks a Go map here; the order only decides which replaced unit is named
+/// first, and the simulation keeps it deterministic).
+/// </summary>
+internal sealed class EngineAgentState(SimulatedMachine machine)
+{
+    private readonly List<EngineUnit> units = [];
+    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
+    public SimulatedMachine Machine => machine;
+
+    public string Id => machine.Id;
+
+    public int Load => units.Count;
+
+    public void Add(EngineUnit unit)
+    {
+        if (names.Add(unit.Name)) units.Add(unit);
+    }
+
+    public bool Holds(string unitName) => names.Contains(unitName);
+
+    /// <summary>
+    /// fleet's <c>AbleToRun</c>: the machine must be the required one (full id or its 8-character
+    /// short form), carry the required metadata, already hold every MachineOf peer, and share no
+    /// Conflicts with what it holds; a Replaces relation asks for a reschedule.
+    /// </summary>
+    /// <param name="unit">The unit to place.</param>
+    /// <param name="checkPeers">Whether missing MachineOf peers disqualify the machine.</param>
+    public EngineAction AbleToRun(EngineUnit unit, bool checkPeers = true)
+    {
+        var requirements = unit.Requirements;
+        if (requirements.MachineId is { } required && !MatchesId(required)) return EngineAction.Unschedule;
+        if (!HasMetadata(machine.Metadata, requirements.MachineMetadata)) return EngineAction.Unschedule;
+        if (checkPeers && !requirements.MachineOf.All(Holds)) return EngineAction.Unschedule;
+        if (HasConflict(unit)) return EngineAction.Unschedule;
+        return ReplacedBy(unit) is null ? EngineAction.Schedule : EngineAction.Reschedule;
+    }
+
+    /// <summary>fleet's <c>HasConflict</c>: either side's Conflicts globs match the other's name.</summary>
+    public bool HasConflict(EngineUnit unit) =>
+        units.Any(held => held.Name != unit.Name && (held.Conflicts(unit.Name) || unit.Conflicts(held.Name)));
+
+    /// <summary>
+    /// fleet's <c>hasReplace</c>: the first held unit that <paramref name="unit"/> replaces or that
+    /// replaces it, but not both ways (fleet ignores a circular replace); its name is the unit to move.
+    /// </summary>
+    public string? ReplacedBy(EngineUnit unit)
+    {
+        foreach (var held in units)
+        {
+            if (held.Name == unit.Name) continue;
+            if (unit.Replaces(held.Name) != held.Replaces(unit.Name)) return held.Name;
+        }
+        return null;
+    }
+
+    /// <summary>fleet's <c>machine.HasMetadata</c>: every required key present with one of its accepted values.</summary>
+    public static bool HasMetadata(ValueMap metadata, IReadOnlyDictionary<string, ValueList<string>> required) =>
+        required.All(pair => metadata.TryGetValue(pair.Key, out var value) && pair.Value.Contains(value));
+
+    private bool MatchesId(string required) =>
+        machine.Id == required || (machine.Id.Length > 8 ? machine.Id[..8] : machine.Id) == required;
+}

@@ -1,0 +1,129 @@
+namespace Fleet.Simulator.Cluster;
+
+/// <summary>
+/// The working state of one reconcile pass. fleet keeps two views apart and so does this: the
+/// cluster state the engine reasons over (updated as it decides) and the registry it writes to
+/// (an unschedule only when the unit is still on that machine, a schedule only when it is on none).
+/// </summary>
+internal sealed class EnginePass
+{
+    private readonly IReadOnlyList<SimulatedMachine> machines;
+    private readonly EngineRules rules;
+    private readonly List<EngineUnit> jobs = [];
+    private readonly List<EngineUnit> globals = [];
+    private readonly Dictionary<string, string?> planned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> registry = new(StringComparer.Ordinal);
+
+    public EnginePass(IReadOnlyList<SimulatedMachine> machines, IReadOnlyList<StoredUnit> units, EngineRules rules)
+    {
+        this.machines = machines;
+        this.rules = rules;
+        foreach (var stored in units.OrderBy(u => u.Name, StringComparer.Ordinal))
+        {
+            registry[stored.Name] = stored.TargetMachineId;
+            if (EngineUnit.Read(stored) is not { } unit) continue;
+            if (unit.IsGlobal)
+            {
+                globals.Add(unit);
+            }
+            else
+            {
+                jobs.Add(unit);
+                planned[unit.Name] = stored.TargetMachineId;
+            }
+        }
+    }
+
+    public StoredUnit Written(StoredUnit unit)
+    {
+        var target = registry.GetValueOrDefault(unit.Name);
+        return target == unit.TargetMachineId ? unit : unit with { TargetMachineId = target };
+    }
+
+    public void Run()
+    {
+        // fleet walks its units in Go map order, so either side of a Replaces relation may be
+        // decided first. Deciding the replaced side first sends the replacer away, which comes
+        // back next pass wherever only its old place will do: fleet leaves that loop when its map
+        // order next puts the replacer first, and the simulation puts replacers first every pass,
+        // so the replaced unit moves as fleet's documentation says and stays moved.
+        foreach (var job in jobs.OrderBy(job => job.Requirements.Replaces.Count == 0))
+        {
+            if (planned[job.Name] is not { } target) continue;
+            var action = Decide(job, target);
+            if (action == EngineAction.Reschedule && Reschedule(job, target)) continue;
+            if (action != EngineAction.Unschedule) continue;
+            Unschedule(job.Name, target);
+            planned[job.Name] = null;
+        }
+
+        foreach (var job in jobs)
+        {
+            if (planned[job.Name] is not null || job.IsInactive) continue;
+            var chosen = LeastLoadedFirst().FirstOrDefault(agent => agent.AbleToRun(job) != EngineAction.Unschedule);
+            if (chosen is null) continue;
+            Schedule(job.Name, chosen.Id);
+        }
+    }
+
+    private EngineAction Decide(EngineUnit job, string target)
+    {
+        if (job.IsInactive) return EngineAction.Unschedule;
+        if (!Agents().TryGetValue(target, out var agent)) return EngineAction.Unschedule;
+        return agent.AbleToRun(job, checkPeers: rules == EngineRules.Fleet);
+    }
+
+    // fleet's handle_reschedule: the unit named by the Replaces relation leaves for the least loaded
+    // other machine, whichever side of the relation it is; its unschedule is written even when no
+    // other machine is found, as fleet sends that task first.
+    private bool Reschedule(EngineUnit job, string target)
+    {
+        var replaced = Agents()[target].ReplacedBy(job);
+        if (replaced is null) return false;
+        Unschedule(replaced, target);
+        var other = LeastLoadedFirst().FirstOrDefault(agent => agent.Id != target);
+        if (other is null) return false;
+        Schedule(replaced, other.Id);
+        return true;
+    }
+
+    private void Unschedule(string name, string machineId)
+    {
+        if (registry.GetValueOrDefault(name) == machineId) registry[name] = null;
+    }
+
+    private void Schedule(string name, string machineId)
+    {
+        // A global unit is never written a target: fleet's engine would, the simulation keeps them machine-less.
+        if (!planned.ContainsKey(name)) return;
+        if (registry.GetValueOrDefault(name) is null) registry[name] = machineId;
+        planned[name] = machineId;
+    }
+
+    private IEnumerable<EngineAgentState> LeastLoadedFirst() =>
+        Agents().Values.OrderBy(agent => agent.Load).ThenBy(agent => agent.Id, StringComparer.Ordinal);
+
+    // fleet's clusterState.agents(), rebuilt for every decision so each sees the ones before it:
+    // scheduled units that are not inactive, then every global unit (whatever its target state) on
+    // each machine whose metadata it accepts and where it conflicts with nothing already there.
+    private Dictionary<string, EngineAgentState> Agents()
+    {
+        var agents = new Dictionary<string, EngineAgentState>(StringComparer.Ordinal);
+        foreach (var machine in machines) agents[machine.Id] = new EngineAgentState(machine);
+        foreach (var job in jobs)
+        {
+            if (job.IsInactive || planned[job.Name] is not { } target) continue;
+            if (agents.TryGetValue(target, out var agent)) agent.Add(job);
+        }
+        foreach (var global in globals)
+        {
+            foreach (var agent in agents.Values)
+            {
+                if (!EngineAgentState.HasMetadata(agent.Machine.Metadata, global.Requirements.MachineMetadata)) continue;
+                if (agent.HasConflict(global)) continue;
+                agent.Add(global);
+            }
+        }
+        return agents;
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Immutable;
+using Fleet.Core;
+using Fleet.Core.Collections;
+using Fleet.UnitFiles;
+
+namespace Fleet.Simulator.Cluster;
+
+/// <summary>
+/// The cluster behind a <see cref="FleetServer"/>: fleet's registry (machines, units, their
+/// target states and machines) and the unit states its agents publish. Changes made through the
+/// API reach the agents after <see cref="AgentDelay"/>; with <see cref="Timeout.InfiniteTimeSpan"/>
+/// they act only when <see cref="Settle"/> is called. Safe for concurrent use.
+/// </summary>
+public sealed class SimulatedCluster : IDisposable
+{
+    private const int MaxEnginePasses = 8;
+    private readonly Lock gate = new();
+    private readonly Timer timer;
+    private ImmutableArray<SimulatedMachine> machines;
+    private ImmutableSortedDictionary<string, StoredUnit> units = ImmutableSortedDictionary.Create<string, StoredUnit>(StringComparer.Ordinal);
+    private AgentReport report = AgentReport.Empty;
+    private (ImmutableSortedDictionary<string, StoredUnit>? Source, IReadOnlyList<StoredUnit> Units) listed = (null, []);
+    private bool pending;
+    private TaskCompletionSource settled = NewSettled(done: true);
+
+    /// <summary>Creates a cluster of the given machines.</summary>
+    /// <param name="machines">The machines, in the order fleet lists them.</param>
+    /// <param name="agentDelay">How long agents take to act on a change; zero acts at once, infinite only on <see cref="Settle"/>.</param>
+    public SimulatedCluster(IEnumerable<SimulatedMachine> machines, TimeSpan agentDelay)
+    {
+        this.machines = [.. machines];
+        AgentDelay = agentDelay;
+        timer = new Timer(_ => Settle());
+    }
+
+    /// <summary>How long agents take to act on a change.</summary>
+    public TimeSpan AgentDelay { get; }
+
+    /// <summary>The machines, in the order fleet lists them (by id).</summary>
+    public IReadOnlyList<SimulatedMachine> Machines
+    {
+        get
+        {
+            lock (gate) return [.. machines.OrderBy(m => m.Id, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Every unit as the API shows it, in name order.</summary>
+    public IReadOnlyList<FleetUnit> Units
+    {
+        get
+        {
+            lock (gate) return [.. ListedUnits.Select(u => ToEntity(u, listed: true)!)];
+        }
+    }
+
+    /// <summary>The published unit states, sorted by unit name and then machine id.</summary>
+    public IReadOnlyList<UnitState> States
+    {
+        get
+        {
+            lock (gate) return report.States;
+        }
+    }
+
+    /// <summary>Adds a machine (it joins the cluster; the agents reconsider the schedule).</summary>
+    public void AddMachine(SimulatedMachine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        lock (gate)
+        {
+            if (machines.Any(m => m.Id == machine.Id)) throw new ArgumentException($"machine {machine.Id} is already in the cluster", nameof(machine));
+            machines = machines.Add(machine);
+            Changed();
+        }
+    }
+
+    /// <summary>Removes a machine, as when it leaves the cluster; its units are rescheduled.</summary>
+    public bool RemoveMachine(string machineId)
+    {
+        lock (gate)
+        {
+            var before = machines.Length;
+            machines = machines.RemoveAll(m => m.Id == machineId);
+            units = units.SetItems(units.Where(u => u.Value.TargetMachineId == machineId).Select(u => KeyValuePair.Create(u.Key, u.Value with { TargetMachineId = null })));
+            Changed();
+            return machines.Length != before;
+        }
+    }
+
+    /// <summary>Runs the engine and the agents now, on every pending change.</summary>
+    public void Settle()
+    {
+        TaskCompletionSource done;
+        lock (gate)
+        {
+            Act();
+            pending = false;
+            done = settled;
+        }
+        done.TrySetResult();
+    }
+
+    /// <summary>Completes once the agents have acted on every change made so far.</summary>
+    public Task WaitUntilSettledAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate) return settled.Task.WaitAsync(cancellationToken);
+    }
+
+    internal StoredUnit? Find(string name)
+    {
+        lock (gate) return units.GetValueOrDefault(name);
+    }
+
+    /// <summary>
+    /// The units the list shows, in name order, not yet turned into entities: a page makes
+    /// entities of its own units only, so each page costs the same however many units there are.
+    /// Units whose stored state does not parse are left out, as fleet's registry leaves them.
+    /// </summary>
+    internal IReadOnlyList<StoredUnit> ListedUnits
+    {
+        get
+        {
+            lock (gate)
+            {
+                // Kept until the units change, so paging through them copies nothing per page.
+                if (listed.Source != units) listed = (units, [.. units.Values.Where(u => TryState(u.TargetState, out _))]);
+                return listed.Units;
+            }
+        }
+    }
+
+    internal AgentReport Report
+    {
+        get
+        {
+            lock (gate) return report;
+        }
+    }
+
+    /// <summary>Creates or replaces a unit; a replaced unit keeps its machine, as fleet's does.</summary>
+    internal void Put(string name, UnitFile file, string targetState)
+    {
+        lock (gate)
+        {
+            // fleet stores the canonical text and parses it again on every read.
+            var stored = UnitFile.Parse(file.ToUtf8Bytes()).Match(f => f, _ => file);
+            var machine = units.GetValueOrDefault(name)?.TargetMachineId;
+            units = units.SetItem(name, new StoredUnit(name, stored, targetState, machine));
+            Changed();
+        }
+    }
+
+    internal bool SetTargetState(string name, string targetState)
+    {
+        lock (gate)
+        {
+            if (!units.TryGetValue(name, out var unit)) return false;
+            units = units.SetItem(name, unit with { TargetState = targetState });
+            Changed();
+            return true;
+        }
+    }
+
+    internal bool Destroy(string name)
+    {
+        lock (gate)
+        {
+            if (!units.ContainsKey(name)) return false;
+            units = units.Remove(name);
+            Changed();
+            return true;
+        }
+    }
+
+    internal void SetMetadata(string machineId, string key, string? value)
+    {
+        lock (gate)
+        {
+            var index = machines.Select(m => m.Id).ToList().IndexOf(machineId);
+            if (index < 0) return;
+            var metadata = machines[index].Metadata.Where(p => p.Key != key).ToList();
+            if (value is not null) metadata.Add(KeyValuePair.Create(key, value));
+            machines = machines.SetItem(index, machines[index] with { Metadata = ValueMap.From(metadata) });
+            Changed();
+        }
+    }
+
+    /// <summary>
+    /// The unit as the API shows it, or null when its stored target state is not a state (fleet
+    /// then fails). The list and a single GET differ for global units: see <see cref="Agent.ListedCurrentState"/>.
+    /// </summary>
+    internal FleetUnit? ToEntity(StoredUnit unit, bool listed)
+    {
+        if (!TryState(unit.TargetState, out var desired)) return null;
+        var current = listed ? Agent.ListedCurrentState(unit, report) : Agent.CurrentState(unit, report);
+        return new FleetUnit(
+            unit.Name,
+            unit.File.Options,
+            desired,
+            current is not null && TryState(current, out var state) ? state : null,
+            current is null ? null : unit.TargetMachineId);
+    }
+
+    // Called under the lock.
+    private void Changed()
+    {
+        if (AgentDelay == TimeSpan.Zero)
+        {
+            Act();
+            return;
+        }
+        if (!pending)
+        {
+            pending = true;
+            if (settled.Task.IsCompleted) settled = NewSettled(done: false);
+            if (AgentDelay != Timeout.InfiniteTimeSpan) timer.Change(AgentDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    // fleet's engine reconciles again every few seconds, so a unit placed before its MachineOf peer
+    // or beside a unit it replaces moves on a later pass; passes run until nothing moves (bounded,
+    // as a Replaces pair can keep trading places). Then the agents publish. Called under the lock.
+    private void Act()
+    {
+        for (var pass = 0; pass < MaxEnginePasses; pass++)
+        {
+            var before = units;
+            var reconciled = Engine.Reconcile(machines, [.. units.Values]);
+            units = units.SetItems(reconciled.Select(u => KeyValuePair.Create(u.Name, u)));
+            if (units.Values.SequenceEqual(before.Values)) break;
+        }
+        report = Agent.Publish(machines, [.. units.Values]);
+    }
+
+    private static bool TryState(string text, out DesiredState state)
+    {
+        var parsed = DesiredStates.Parse(text);
+        state = parsed.Match(s => s, _ => default);
+        return parsed.IsRight;
+    }
+
+    private static TaskCompletionSource NewSettled(bool done)
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (done) source.SetResult();
+        return source;
+    }
+
+    /// <summary>Stops the agents' timer.</summary>
+    public void Dispose() => timer.Dispose();
+}

@@ -1,3 +1,0 @@
-using Fleet.Testing.Server;
-
-return await ServeCommand.InvokeAsync(args).ConfigureAwait(false);
