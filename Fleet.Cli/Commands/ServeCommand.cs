@@ -1,20 +1,17 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Net;
 using Fleet.Cli.Help;
 using Fleet.Simulator;
-using Fleet.Simulator.Hosting;
 
 namespace Fleet.Cli.Commands;
 
 /// <summary>
 /// <c>serve</c>, this command line's own: FleetServer with a simulated cluster on a unix socket
 /// and/or TCP until SIGINT or SIGTERM, a local fleet for scripts, tests and other fleet clients.
-/// It hosts the server exactly as Fleet.Simulator.Server does, through <see cref="FleetServerHost"/>.
+/// Its flags and serving are <see cref="FleetServe"/>'s, the same as Fleet.Simulator.Server's.
 /// </summary>
 internal static class ServeCommand
 {
-    /// <summary>The command's help, in the shape of fleetctl's.</summary>
+    /// <summary>The command's help, in the shape of fleetctl's; its flags are <see cref="FleetServe.Flags"/>.</summary>
     public static CommandHelp Help { get; } = new(
         "serve",
         "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS]",
@@ -28,25 +25,16 @@ internal static class ServeCommand
         A local fleet with five machines on a socket:
         fleetctl serve --unix /tmp/fleet.sock --machines 5
         """,
-        $"      --agent-delay int   How many milliseconds the simulated agents take to act on a change (default {FleetServerArguments.DefaultAgentDelayMilliseconds})\n" +
-        $"      --machines int      How many machines the simulated cluster has (default {FleetServerArguments.DefaultMachineCount})\n" +
-        "      --tcp string        Listen on TCP at HOST:PORT, e.g. 127.0.0.1:4001 or [::1]:0 (port 0: any free port)\n" +
-        "      --unix string       Listen on a unix socket at PATH (a stale socket file there is replaced)\n");
+        FlagLines());
 
     /// <summary>The command.</summary>
     /// <param name="context">Where it writes.</param>
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var unix = new Option<string?>("--unix");
-        var tcp = new Option<string?>("--tcp");
-        var machines = new Option<string?>("--machines");
-        var agentDelay = new Option<string?>("--agent-delay");
         var command = CommandShape.Create(Help);
-        command.Options.Add(agentDelay);
-        command.Options.Add(machines);
-        command.Options.Add(tcp);
-        command.Options.Add(unix);
+        var flags = FleetServe.Flags.Select(flag => (flag.Name, Option: new Option<string?>("--" + flag.Name))).ToList();
+        foreach (var (_, option) in flags) command.Options.Add(option);
         var args = (Argument<string[]>)command.Arguments[0];
         command.SetAction((parse, cancellationToken) =>
         {
@@ -56,34 +44,21 @@ internal static class ServeCommand
                 context.Error($"serve takes no arguments, only flags: {string.Join(' ', extra)}");
                 return Task.FromResult(1);
             }
-            var options = ToOptions(context, parse.GetValue(unix), parse.GetValue(tcp), parse.GetValue(machines), parse.GetValue(agentDelay));
-            return options is null ? Task.FromResult(1) : ServeAsync(context, options, cancellationToken);
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, option) in flags)
+            {
+                if (parse.GetValue(option) is { } value) values[name] = value;
+            }
+            return FleetServe.RunAsync(values, context.Stdout, context.Stderr, cancellationToken);
         });
         return command;
     }
 
-    private static Task<int> ServeAsync(CliContext context, FleetServerOptions options, CancellationToken cancellationToken) =>
-        FleetServerHost.ServeUntilStoppedAsync(options, context.Stdout, context.Stderr, cancellationToken);
-
-    // Each value is checked by the shared hosting code, so serve and Fleet.Simulator.Server accept the same ones.
-    private static FleetServerOptions? ToOptions(CliContext context, string? unix, string? tcp, string? machines, string? agentDelay)
+    // pflag's layout: "      --name type", padded to the longest, three spaces, the description.
+    private static string FlagLines()
     {
-        if (unix is not null && FleetServerArguments.ValidateUnixSocketPath(unix) is { } pathError) return Refuse(context, "--unix", pathError);
-        IPEndPoint? endPoint = null;
-        if (tcp is not null && !FleetServerArguments.TryParseTcp(tcp, out endPoint, out var tcpError)) return Refuse(context, "--tcp", tcpError);
-        var machineCount = FleetServerArguments.DefaultMachineCount;
-        if (machines is not null && WholeNumber(machines, FleetServerArguments.ValidateMachineCount, out machineCount) is { } countError) return Refuse(context, "--machines", countError);
-        var delay = FleetServerArguments.DefaultAgentDelayMilliseconds;
-        if (agentDelay is not null && WholeNumber(agentDelay, FleetServerArguments.ValidateAgentDelay, out delay) is { } delayError) return Refuse(context, "--agent-delay", delayError);
-        return FleetServerArguments.ToOptions(unix, endPoint, machineCount, delay);
-    }
-
-    private static string? WholeNumber(string text, Func<int, string?> validate, out int value) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) ? validate(value) : $"'{text}' is not a whole number";
-
-    private static FleetServerOptions? Refuse(CliContext context, string flag, string error)
-    {
-        context.Error($"{flag}: {error}");
-        return null;
+        var heads = FleetServe.Flags.Select(flag => $"--{flag.Name} {flag.ValueKind}").ToList();
+        var width = heads.Max(head => head.Length) + 3;
+        return string.Concat(heads.Zip(FleetServe.Flags, (head, flag) => $"      {head.PadRight(width)}{flag.Description}\n"));
     }
 }

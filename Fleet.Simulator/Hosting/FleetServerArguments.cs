@@ -11,7 +11,7 @@ namespace Fleet.Simulator.Hosting;
 /// so every program that hosts the server reads them alike. Each check answers <see langword="null"/>
 /// when the value is good, or a message that says what is wrong with it.
 /// </summary>
-public static class FleetServerArguments
+internal static class FleetServerArguments
 {
     // The longest path that fits sockaddr_un.sun_path (108 bytes on Linux) with its terminating NUL.
     private const int MaxUnixSocketPathBytes = 107;

@@ -1,7 +1,7 @@
 namespace Fleet.Simulator.Hosting;
 
 /// <summary>Runs a <see cref="FleetServer"/> the way a standalone process does: announce, serve, stop on request.</summary>
-public static class FleetServerHost
+internal static class FleetServerHost
 {
     /// <summary>
     /// Starts a server, writes <see cref="Announce"/>'s lines to <paramref name="output"/>, serves

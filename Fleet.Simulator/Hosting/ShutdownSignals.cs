@@ -7,7 +7,7 @@ namespace Fleet.Simulator.Hosting;
 /// <see cref="Token"/> instead of ending the process, so its host can stop cleanly; a second one
 /// ends the process as usual, for a stop that hangs.
 /// </summary>
-public sealed class ShutdownSignals : IDisposable
+internal sealed class ShutdownSignals : IDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly PosixSignalRegistration interrupt;

@@ -60,6 +60,15 @@ public sealed class ServeTests
         Assert.DoesNotContain("serve", usage.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_lists_every_flag_of_the_one_serve_definition_with_its_description()
+    {
+        var help = await CliProcess.RunAsync(["serve", "--help"]);
+
+        Assert.All(Fleet.Simulator.FleetServe.Flags, flag =>
+            Assert.Matches($@"\n {{6}}--{flag.Name} {flag.ValueKind} +{System.Text.RegularExpressions.Regex.Escape(flag.Description)}\n", help.Stdout));
+    }
+
     private static T Value<T>(LanguageExt.Either<APIError, T> result, string endpoint) =>
         result.Match(value => value, error => throw new Xunit.Sdk.XunitException($"{endpoint}: expected a value, got {error}"));
 }

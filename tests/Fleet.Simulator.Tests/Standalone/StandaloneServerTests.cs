@@ -75,6 +75,30 @@ public sealed class StandaloneServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_lists_every_flag_of_the_one_serve_definition_with_its_description()
+    {
+        await using var server = ServerProcess.Start("--help");
+
+        Assert.Equal(0, await server.WaitForExitAsync());
+        var help = await server.ReadRestOfStandardOutputAsync();
+        Assert.All(FleetServe.Flags, flag =>
+        {
+            Assert.Contains($"--{flag.Name} <{flag.ValueKind}>", help, StringComparison.Ordinal);
+            Assert.Contains(flag.Description, help.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_flag_the_definition_does_not_have_is_a_programming_error_not_a_silent_default()
+    {
+        var values = new Dictionary<string, string> { ["machine"] = "3" };
+
+        var thrown = await Assert.ThrowsAsync<ArgumentException>(() => FleetServe.RunAsync(values, TextWriter.Null, TextWriter.Null));
+
+        Assert.StartsWith("serve has no flag --machine", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_taken_port_ends_it_with_a_message_and_no_socket_file_left()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
