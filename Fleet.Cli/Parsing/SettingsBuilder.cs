@@ -13,9 +13,6 @@ namespace Fleet.Cli.Parsing;
 /// </summary>
 internal static class SettingsBuilder
 {
-    /// <summary>The only driver offered: fleet's HTTP API (fleetctl's other one talks to etcd directly).</summary>
-    public const string ApiDriver = "API";
-
     /// <summary>The client setup, or fleetctl's reason why the client cannot be initialised.</summary>
     /// <param name="parse">The parsed command line.</param>
     /// <param name="options">The global flags.</param>
@@ -49,9 +46,6 @@ internal static class SettingsBuilder
     /// <returns>The settings, or the text after <c>Unable to initialize client: </c>.</returns>
     public static (FleetSettings? Settings, string? Error) Settings(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string> variables)
     {
-        var driver = parse.GetValue(options.Driver) ?? Variable(variables, "FLEETCTL_DRIVER") ?? ApiDriver;
-        if (driver != ApiDriver) return (null, $"unrecognized driver {Quote(driver)}");
-
         return FleetctlEnvironment.Apply(new FleetSettings(), variables).Match(
             Left: error => ((FleetSettings?)null, (string?)error.Message),
             Right: environment =>
@@ -69,6 +63,7 @@ internal static class SettingsBuilder
                     CertFile = parse.GetValue(options.CertFile) ?? parse.GetValue(options.EtcdCertFile) ?? environment.CertFile,
                     KeyFile = parse.GetValue(options.KeyFile) ?? parse.GetValue(options.EtcdKeyFile) ?? environment.KeyFile,
                     Debug = parse.GetValue(options.Debug) ?? environment.Debug,
+                    Driver = parse.GetValue(options.Driver) ?? environment.Driver,
                 };
                 // fleetctl uses only the first of several comma-separated endpoints.
                 return (settings with { Endpoint = settings.Endpoint.Split(',')[0] }, null);
@@ -99,6 +94,4 @@ internal static class SettingsBuilder
 
     private static string? Variable(IReadOnlyDictionary<string, string> variables, string name) =>
         variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-
-    private static string Quote(string text) => Core.Text.GoQuoting.Quote(text);
 }

@@ -45,4 +45,13 @@ public sealed record FleetSettings
     /// at Trace only, since unit files can hold secrets in <c>Environment=</c> lines.
     /// </summary>
     public bool Debug { get; init; }
+
+    /// <summary>
+    /// How fleet is reached (<c>--driver</c>): <see cref="ApiDriver"/>, fleet's HTTP API, the only
+    /// one this version offers; any other is refused with fleetctl's <c>unrecognized driver</c>.
+    /// </summary>
+    public string Driver { get; init; } = ApiDriver;
+
+    /// <summary>The driver that talks to fleet's HTTP API (fleetctl's default).</summary>
+    public const string ApiDriver = "API";
 }

@@ -13,10 +13,11 @@ public static class FleetSettingsOptions
     /// <summary>The parsed endpoint and the client options the settings describe.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="logger">Where exchanges are logged when <see cref="FleetSettings.Debug"/> is on.</param>
-    /// <returns>The endpoint and options, or a Validation error for an endpoint that does not parse or a timeout that is not positive.</returns>
+    /// <returns>The endpoint and options, or a Validation error for a driver other than the API, an endpoint that does not parse or a timeout that is not positive.</returns>
     public static Either<APIError, (FleetEndpoint Endpoint, FleetClientOptions Options)> ToClientOptions(this FleetSettings settings, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Driver != FleetSettings.ApiDriver) return APIError.Validation($"unrecognized driver {Core.Text.GoQuoting.Quote(settings.Driver)}");
         if (settings.RequestTimeout <= TimeSpan.Zero) return APIError.Validation($"the request timeout must be more than zero, not {settings.RequestTimeout}");
         if (settings.SshTimeout <= TimeSpan.Zero) return APIError.Validation($"the SSH timeout must be more than zero, not {settings.SshTimeout}");
         return FleetEndpoint.Parse(settings.Endpoint).Map(endpoint =>

@@ -103,4 +103,14 @@ public sealed class FleetSettingsOptionsTests
     [Fact]
     public void A_timeout_of_zero_is_refused() =>
         Assert.Contains("request timeout must be more than zero", new FleetSettings { RequestTimeout = TimeSpan.Zero }.ToClientOptions().Match(_ => "", e => e.Message));
+
+    [Theory]
+    [InlineData("etcd")]
+    [InlineData("api")]
+    public void A_driver_other_than_the_api_is_refused_with_fleetctls_words(string driver)
+    {
+        var error = new FleetSettings { Driver = driver }.ToClientOptions().Match(o => throw new Xunit.Sdk.XunitException($"expected an error, got {o}"), e => e);
+
+        Assert.Equal($"unrecognized driver \"{driver}\"", error.Message);
+    }
 }

@@ -37,7 +37,8 @@ public sealed class FleetctlEnvironmentTests
             ("FLEETCTL_CA_FILE", "/ca.pem"),
             ("FLEETCTL_CERT_FILE", "/cert.pem"),
             ("FLEETCTL_KEY_FILE", "/key.pem"),
-            ("FLEETCTL_DEBUG", "1"));
+            ("FLEETCTL_DEBUG", "1"),
+            ("FLEETCTL_DRIVER", "etcd"));
 
         Assert.Equal(new FleetSettings
         {
@@ -52,6 +53,7 @@ public sealed class FleetctlEnvironmentTests
             CertFile = "/cert.pem",
             KeyFile = "/key.pem",
             Debug = true,
+            Driver = "etcd",
         }, settings);
     }
 
