@@ -56,11 +56,10 @@ internal static class DestroyCommand
             context.Error("No units given");
             return 0;
         }
-        var outcome = await FleetConnection.UseAsync(setup, async (client, token) =>
+        var outcome = await FleetConnection.UseAsync<int>(setup, async (client, token) =>
         {
-            var units = await client.ListUnitsAsync(token).ConfigureAwait(false);
-            if (units.IsLeft) return units.Match(_ => default!, error => (LanguageExt.Either<APIError, int>)error);
-            return await DestroyAsync(context, setup, client, Find(units.Match(u => u, _ => []), args), noBlock, blockAttempts, token).ConfigureAwait(false);
+            if ((await client.ListUnitsAsync(token).ConfigureAwait(false)).Failed(out var units, out var error)) return error;
+            return await DestroyAsync(context, setup, client, Find(units, args), noBlock, blockAttempts, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return outcome.Match(
             Left: error =>
@@ -89,10 +88,8 @@ internal static class DestroyCommand
         var exit = 0;
         foreach (var unit in units)
         {
-            var destroyed = await client.DestroyUnitAsync(unit.Name, cancellationToken).ConfigureAwait(false);
-            if (destroyed.IsLeft)
+            if ((await client.DestroyUnitAsync(unit.Name, cancellationToken).ConfigureAwait(false)).Failed(out _, out var error))
             {
-                var error = destroyed.Match(_ => null!, e => e);
                 // Another client may have destroyed it since the listing: that is not an error.
                 if (error.Kind == ErrorKind.Http && error.Code == 404) continue;
                 context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(unit.Name))}");
@@ -112,10 +109,8 @@ internal static class DestroyCommand
         var attempts = blockAttempts;
         while (blockAttempts < 1 || --attempts != 0)
         {
-            var unit = await client.GetUnitAsync(name, cancellationToken).ConfigureAwait(false);
-            if (unit.IsLeft)
+            if ((await client.GetUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out _, out var error))
             {
-                var error = unit.Match(_ => null!, e => e);
                 if (error.Kind == ErrorKind.Http && error.Code == 404) return true;
                 context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(name))}");
                 return false;

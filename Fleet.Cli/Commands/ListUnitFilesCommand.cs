@@ -62,9 +62,7 @@ internal static class ListUnitFilesCommand
     // The machines are read only when a target column needs one.
     private static async Task<Either<APIError, (IReadOnlyList<FleetUnit> Units, MachineLegends Machines)>> ReadAsync(FleetClient client, string[] columns, CancellationToken cancellationToken)
     {
-        var units = await client.ListUnitsAsync(cancellationToken).ConfigureAwait(false);
-        if (units.IsLeft) return units.Match(_ => default!, error => (Either<APIError, (IReadOnlyList<FleetUnit>, MachineLegends)>)error);
-        var list = units.Match(u => u, _ => []);
+        if ((await client.ListUnitsAsync(cancellationToken).ConfigureAwait(false)).Failed(out var list, out var error)) return error;
         var needed = columns.Any(column => column is "target" or "tmachine") && list.Any(unit => !string.IsNullOrEmpty(unit.MachineId) && !UnitFileFields.IsGlobal(unit));
         return (list, await MachineLegends.ReadAsync(client, needed, cancellationToken).ConfigureAwait(false));
     }

@@ -71,9 +71,7 @@ internal static class ListUnitsCommand
     // The machines are read only when the machine column needs one.
     private static async Task<Either<APIError, (IReadOnlyList<UnitState> States, MachineLegends Machines)>> ReadAsync(FleetClient client, string[] columns, CancellationToken cancellationToken)
     {
-        var states = await client.ListUnitStatesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (states.IsLeft) return states.Match(_ => default!, error => (Either<APIError, (IReadOnlyList<UnitState>, MachineLegends)>)error);
-        var list = states.Match(s => s, _ => []);
+        if ((await client.ListUnitStatesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Failed(out var list, out var error)) return error;
         var needed = columns.Contains("machine", StringComparer.Ordinal) && list.Any(state => !string.IsNullOrEmpty(state.MachineId));
         return (list, await MachineLegends.ReadAsync(client, needed, cancellationToken).ConfigureAwait(false));
     }

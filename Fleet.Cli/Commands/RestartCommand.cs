@@ -58,10 +58,9 @@ internal static class RestartCommand
 
     private static async Task<int> RunAsync(LifecycleSession session, string[] args, int givenAttempts, int attempts, CancellationToken cancellationToken)
     {
-        var found = await RegistryUnits.FindAsync(session, args, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft)
+        if ((await RegistryUnits.FindAsync(session, args, cancellationToken).ConfigureAwait(false)).Failed(out var found, out var unlisted))
         {
-            session.Error(found.Match(_ => "", error => error));
+            session.Error(unlisted);
             return 1;
         }
         // As in fleetctl, units the arguments name but the registry lacked are created here, and
@@ -71,7 +70,7 @@ internal static class RestartCommand
             session.Error($"Error creating units: {failure}");
             return 1;
         }
-        foreach (var unit in found.Match(units => units, _ => []))
+        foreach (var unit in found)
         {
             if (GlobalUnits.Is(unit)) continue;
             if (unit.CurrentState == DesiredState.Inactive)
@@ -96,9 +95,9 @@ internal static class RestartCommand
     private static async Task<int> SetAndWaitAsync(LifecycleSession session, string name, DesiredState state, int attempts, CancellationToken cancellationToken)
     {
         var set = await session.RequestAsync((client, token) => client.SetDesiredStateAsync(name, state, token), cancellationToken).ConfigureAwait(false);
-        if (set.IsLeft)
+        if (set.Failed(out _, out var refused))
         {
-            session.Error($"Error setting target state for unit {name}: {set.Match(_ => "", error => session.Describe(error, "PUT", session.Setup.UnitTarget(name)))}");
+            session.Error($"Error setting target state for unit {name}: {session.Describe(refused, "PUT", session.Setup.UnitTarget(name))}");
             return 1;
         }
         if (await UnitStateWait.TryWaitAsync(session, [name], "restart", state, attempts, cancellationToken).ConfigureAwait(false) is { } error)

@@ -1,3 +1,4 @@
+using Fleet.Core;
 using Fleet.Simulator;
 
 namespace Fleet.Cli.Demo;
@@ -92,9 +93,8 @@ internal static class DemoRun
 
     private static async Task<bool> StatesGoneAsync(string endpoint, string[] units, CancellationToken cancellationToken)
     {
-        var connected = await FleetClient.ConnectAsync(endpoint, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft) return false;
-        await using var client = connected.Match(c => c, _ => null!);
+        if ((await FleetClient.ConnectAsync(endpoint, cancellationToken: cancellationToken).ConfigureAwait(false)).Failed(out var connected, out _)) return false;
+        await using var client = connected;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(StatesDeadline);
         try

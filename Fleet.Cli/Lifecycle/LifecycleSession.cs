@@ -82,8 +82,7 @@ internal sealed class LifecycleSession : IAsyncDisposable
     public async Task<Either<APIError, T>> RequestAsync<T>(Func<FleetClient, CancellationToken, Task<Either<APIError, T>>> request, CancellationToken cancellationToken)
     {
         connection ??= await FleetClient.ConnectAsync(Setup.Endpoint, Setup.Options, cancellationToken).ConfigureAwait(false);
-        var client = connection.Value.MatchUnsafe(c => c, _ => null);
-        if (client is null) return connection.Value.Match(_ => default!, error => (Either<APIError, T>)error);
+        if (connection.Value.Failed(out var client, out var error)) return error;
         return await request(client, cancellationToken).ConfigureAwait(false);
     }
 

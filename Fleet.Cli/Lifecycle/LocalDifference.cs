@@ -19,19 +19,20 @@ internal static class LocalDifference
     /// <returns>Whether they differ, or why nothing could be compared.</returns>
     public static async Task<Either<string, bool>> CheckAsync(LifecycleSession session, string file, FleetUnit unit, bool replace, CancellationToken cancellationToken)
     {
-        var direct = await LocalUnitFiles.MatchesAsync(file, unit, cancellationToken).ConfigureAwait(false);
-        if (direct.IsRight) return Warn(session, direct, unit, replace, $"local unit file {file}");
+        if (!(await LocalUnitFiles.MatchesAsync(file, unit, cancellationToken).ConfigureAwait(false)).Failed(out var same, out _))
+        {
+            return Warn(session, same, unit, replace, $"local unit file {file}");
+        }
 
-        var info = UnitNameInfo.Parse(GoPaths.Base(file)).MatchUnsafe(i => i, _ => null);
-        if (info is null) return $"error extracting information from unit name {file}";
+        if (UnitNameInfo.Parse(GoPaths.Base(file)).Failed(out var info, out _)) return $"error extracting information from unit name {file}";
         if (!info.IsInstance) return $"error Unit {file} does not seem to be a template unit";
         var template = await LocalUnitFiles.MatchesAsync(GoPaths.Beside(file, info.Template!), unit, cancellationToken).ConfigureAwait(false);
-        return template.IsRight ? Warn(session, template, unit, replace, $"local template unit file {file}") : template.Map(_ => false);
+        if (template.Failed(out var sameAsTemplate, out var failure)) return failure;
+        return Warn(session, sameAsTemplate, unit, replace, $"local template unit file {file}");
     }
 
-    private static Either<string, bool> Warn(LifecycleSession session, Either<string, bool> matches, FleetUnit unit, bool replace, string what)
+    private static bool Warn(LifecycleSession session, bool same, FleetUnit unit, bool replace, string what)
     {
-        var same = matches.Match(m => m, _ => false);
         if (!same && !replace) session.Error($"WARNING: Unit {unit.Name} in registry differs from {what}. Add --replace to override.");
         return !same;
     }

@@ -22,12 +22,12 @@ internal static class TargetStates
         foreach (var name in args.Select(UnitArguments.Mangle))
         {
             var found = await session.FindUnitAsync(name, cancellationToken).ConfigureAwait(false);
-            if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving unit {name} from registry: {session.Describe(error, "GET", session.Setup.UnitTarget(name))}");
+            if (found.Failed(out _, out var error)) return $"error retrieving unit {name} from registry: {session.Describe(error, "GET", session.Setup.UnitTarget(name))}";
             var unit = found.OrNull();
             if (unit is null) return $"unable to find unit {name}";
             if (unit.DesiredState == state) continue;
             var set = await session.RequestAsync((client, token) => client.SetDesiredStateAsync(unit.Name, state, token), cancellationToken).ConfigureAwait(false);
-            if (set.IsLeft) return set.Match(_ => "", error => session.Describe(error, "PUT", session.Setup.UnitTarget(unit.Name)));
+            if (set.Failed(out _, out error)) return session.Describe(error, "PUT", session.Setup.UnitTarget(unit.Name));
             triggered.Add(unit);
         }
         return triggered;

@@ -30,13 +30,11 @@ internal static class UnitCreation
         {
             var file = UnitArguments.WithDefaultType(argument);
             var name = UnitArguments.Mangle(file);
-            var needed = await IsNeededAsync(session, file, name, replace, rules, cancellationToken).ConfigureAwait(false);
-            if (needed.IsLeft) return needed.Match(_ => "", error => error);
-            if (!needed.Match(n => n, _ => false)) continue;
+            if ((await IsNeededAsync(session, file, name, replace, rules, cancellationToken).ConfigureAwait(false)).Failed(out var needed, out var reason)) return reason;
+            if (!needed) continue;
 
-            var contents = await UnitFileFinder.FindAsync(session, file, name, replace, cancellationToken).ConfigureAwait(false);
-            if (contents.IsLeft) return contents.Match(_ => "", error => error);
-            if (await CreateUnitAsync(session, name, contents.Match(c => c, _ => UnitFile.Empty), cancellationToken).ConfigureAwait(false) is { } failure) return failure;
+            if ((await UnitFileFinder.FindAsync(session, file, name, replace, cancellationToken).ConfigureAwait(false)).Failed(out var contents, out reason)) return reason;
+            if (await CreateUnitAsync(session, name, contents, cancellationToken).ConfigureAwait(false) is { } failure) return failure;
             created.Add(name);
         }
 
@@ -49,14 +47,15 @@ internal static class UnitCreation
     private static async Task<Either<string, bool>> IsNeededAsync(LifecycleSession session, string file, string name, bool replace, ReplaceRules? rules, CancellationToken cancellationToken)
     {
         var found = await session.FindUnitAsync(name, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving Unit({name}) from Registry: {session.Describe(error, "GET", session.Setup.UnitTarget(name))}");
+        if (found.Failed(out _, out var error)) return $"error retrieving Unit({name}) from Registry: {session.Describe(error, "GET", session.Setup.UnitTarget(name))}";
         var unit = found.OrNull();
         if (unit is null) return true;
 
-        var different = await LocalDifference.CheckAsync(session, file, unit, replace, cancellationToken).ConfigureAwait(false);
+        // Compared even without --replace, for its warning.
+        var compared = await LocalDifference.CheckAsync(session, file, unit, replace, cancellationToken).ConfigureAwait(false);
         if (!replace) return false;
-        if (different.IsLeft) return different;
-        if (!different.Match(d => d, _ => false))
+        if (compared.Failed(out var different, out var failure)) return failure;
+        if (!different)
         {
             session.Out($"Found same Unit({unit.Name}) in Registry, nothing to do");
             return false;
@@ -72,20 +71,17 @@ internal static class UnitCreation
     // the same content (409) rather than moving it.
     private static async Task<string?> CreateUnitAsync(LifecycleSession session, string name, UnitFile contents, CancellationToken cancellationToken)
     {
-        var validName = UnitNames.Validate(name);
-        if (validName.IsLeft) return validName.Match(_ => "", error => error.Message);
-        var checkedOptions = contents.Validate();
-        if (checkedOptions.IsLeft) return checkedOptions.Match(_ => "", error => error.Message);
+        if (UnitNames.Validate(name).Failed(out _, out var invalid)) return invalid.Message;
+        if (contents.Validate().Failed(out _, out invalid)) return invalid.Message;
         // fleetctl warns of the first unknown [X-Fleet] key it meets (its map's order; here the file's).
         if (contents.Requirements(name).UnrecognizedKeys is [var unknown, ..])
         {
             session.Logged("WARN", "fleetctl.go:674", $"Unit {name}: unrecognized requirement in [X-Fleet] section: {Core.Text.GoQuoting.Quote(unknown)}");
         }
         var created = await session.RequestAsync((client, token) => client.CreateUnitAsync(name, contents, token), cancellationToken).ConfigureAwait(false);
-        return created.MatchUnsafe(
-            Right: _ => null,
-            Left: error => error.Kind is ErrorKind.Validation or ErrorKind.UnitFile
-                ? error.Message
-                : $"failed creating unit {name}: {session.Describe(error, "PUT", session.Setup.UnitTarget(name))}");
+        if (!created.Failed(out _, out var error)) return null;
+        return error.Kind is ErrorKind.Validation or ErrorKind.UnitFile
+            ? error.Message
+            : $"failed creating unit {name}: {session.Describe(error, "PUT", session.Setup.UnitTarget(name))}";
     }
 }

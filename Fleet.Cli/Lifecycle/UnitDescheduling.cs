@@ -21,13 +21,11 @@ internal static class UnitDescheduling
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(LifecycleSession session, string[] args, int attempts, DesiredState state, string verb, string done, Func<FleetUnit, string?> refuse, CancellationToken cancellationToken)
     {
-        var found = await RegistryUnits.FindAsync(session, args, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft)
+        if ((await RegistryUnits.FindAsync(session, args, cancellationToken).ConfigureAwait(false)).Failed(out var units, out var unlisted))
         {
-            session.Error(found.Match(_ => "", error => error));
+            session.Error(unlisted);
             return 1;
         }
-        var units = found.Match(u => u, _ => []);
         if (units.Count == 0)
         {
             session.Error("Units not found in registry");

@@ -25,8 +25,7 @@ internal static class UnitFileFinder
             var local = await LocalUnitFiles.LoadAsync(file, cancellationToken).ConfigureAwait(false);
             return local.MapLeft(error => $"failed getting Unit({file}) from file: {error}");
         }
-        var info = UnitNameInfo.Parse(name).MatchUnsafe(i => i, _ => null);
-        if (info is null) return $"error extracting information from unit name {name}";
+        if (UnitNameInfo.Parse(name).Failed(out var info, out _)) return $"error extracting information from unit name {name}";
         if (!info.IsInstance) return $"unable to find Unit({name}) in Registry or on filesystem";
         var template = await FromTemplateAsync(session, info.Template!, file, replace, cancellationToken).ConfigureAwait(false);
         return template.MapLeft(error => $"failed getting Unit({file}) from template: {error}");
@@ -36,7 +35,7 @@ internal static class UnitFileFinder
     private static async Task<Either<string, UnitFile>> FromTemplateAsync(LifecycleSession session, string template, string file, bool replace, CancellationToken cancellationToken)
     {
         var found = await session.FindUnitAsync(template, cancellationToken).ConfigureAwait(false);
-        if (found.IsLeft) return found.Match(_ => "", error => $"error retrieving template Unit({template}) from Registry: {session.Describe(error, "GET", session.Setup.UnitTarget(template))}");
+        if (found.Failed(out _, out var error)) return $"error retrieving template Unit({template}) from Registry: {session.Describe(error, "GET", session.Setup.UnitTarget(template))}";
         var registered = found.OrNull();
         if (registered is not null)
         {

@@ -25,14 +25,13 @@ internal static class UnitScheduling
             session.Error($"Error creating units: {failure}");
             return null;
         }
-        var triggered = await TargetStates.SetAsync(session, args, state, cancellationToken).ConfigureAwait(false);
-        if (triggered.IsLeft)
+        if ((await TargetStates.SetAsync(session, args, state, cancellationToken).ConfigureAwait(false)).Failed(out var triggered, out var unset))
         {
-            session.Error($"Error {verb}ing units: {triggered.Match(_ => "", error => error)}");
+            session.Error($"Error {verb}ing units: {unset}");
             return null;
         }
         var waiting = new List<string>();
-        foreach (var unit in triggered.Match(units => units, _ => []))
+        foreach (var unit in triggered)
         {
             if (GlobalUnits.Is(unit)) session.Out($"Triggered global unit {unit.Name} {verb}");
             else waiting.Add(unit.Name);

@@ -14,9 +14,8 @@ internal static class FleetConnection
     /// <returns>The answer, or the connection's or request's error.</returns>
     public static async Task<Either<APIError, T>> UseAsync<T>(ClientSetup setup, Func<FleetClient, CancellationToken, Task<Either<APIError, T>>> request, CancellationToken cancellationToken)
     {
-        var connected = await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft) return connected.Match(_ => default!, error => (Either<APIError, T>)error);
-        await using var client = connected.Match(c => c, _ => null!);
+        if ((await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false)).Failed(out var connected, out var error)) return error;
+        await using var client = connected;
         return await request(client, cancellationToken).ConfigureAwait(false);
     }
 }

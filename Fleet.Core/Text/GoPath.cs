@@ -1,7 +1,7 @@
 namespace Fleet.Core.Text;
 
 /// <summary>Go's <c>path</c> package, slash-separated paths whatever the platform, as fleet and fleetctl use it.</summary>
-public static class GoPath
+internal static class GoPath
 {
     /// <summary>
     /// Go's <c>path.Clean</c>: one slash between elements, no <c>.</c> elements, each <c>..</c>

@@ -7,7 +7,7 @@ namespace Fleet.Core.Text;
 /// Quotes text the way fleet's messages do (Go's <c>%q</c>), so that errors this library
 /// produces read exactly like the ones fleet and fleetctl print.
 /// </summary>
-public static class GoQuoting
+internal static class GoQuoting
 {
     /// <summary>Quotes a string as Go's <c>strconv.Quote</c> does: <c>"a\tb"</c>.</summary>
     /// <param name="text">The text.</param>

@@ -1,7 +1,7 @@
 namespace Fleet.Core.Text;
 
 /// <summary>Go's <c>strconv</c> readers that fleet and fleetctl apply to text this library reads too.</summary>
-public static class GoStrconv
+internal static class GoStrconv
 {
     /// <summary>
     /// A boolean as Go's <c>strconv.ParseBool</c> reads it: <c>1</c>, <c>t</c>, <c>T</c>,

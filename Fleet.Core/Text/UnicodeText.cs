@@ -4,7 +4,7 @@ using System.Text;
 namespace Fleet.Core.Text;
 
 /// <summary>Whether text can travel to fleet as it is: UTF-8 on the wire has no form for half of a surrogate pair.</summary>
-public static class UnicodeText
+internal static class UnicodeText
 {
     /// <summary>
     /// Whether every surrogate in <paramref name="text"/> is one of a pair. A lone one would be

@@ -233,12 +233,7 @@ public sealed class SimulatedCluster : IDisposable
         report = Agent.Publish(machines, [.. units.Values]);
     }
 
-    private static bool TryState(string text, out DesiredState state)
-    {
-        var parsed = DesiredStates.Parse(text);
-        state = parsed.Match(s => s, _ => default);
-        return parsed.IsRight;
-    }
+    private static bool TryState(string text, out DesiredState state) => !DesiredStates.Parse(text).Failed(out state, out _);
 
     private static TaskCompletionSource NewSettled(bool done)
     {

@@ -29,8 +29,7 @@ public sealed partial class FleetClient
         foreach (var edit in edits)
         {
             ArgumentNullException.ThrowIfNull(edit, nameof(edits));
-            var valid = edit.Validate();
-            if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, Unit>)error);
+            if (edit.Validate().Failed(out _, out var error)) return error;
             operations.Add(new MetadataOpBody(
                 edit.Operation.ToString().ToLowerInvariant(),
                 $"/{edit.MachineId}/metadata/{edit.Key}",

@@ -60,8 +60,7 @@ public sealed partial class FleetClient
     private async Task<Either<APIError, Unit>> PutUnitAsync(string name, UnitFile file, DesiredState? desiredState, CancellationToken cancellationToken)
     {
         if (desiredState is { } state && DesiredStates.Validate(state, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
-        var checkedFile = file.Validate();
-        if (checkedFile.IsLeft) return checkedFile.Match(_ => default!, error => (Either<APIError, Unit>)error);
+        if (file.Validate().Failed(out _, out var error)) return error;
         return await UnitRequestAsync(name, target =>
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new UnitBody(name, desiredState, file.Options), FleetJsonContext.Default.UnitBody);
@@ -133,9 +132,8 @@ public sealed partial class FleetClient
     // Names are checked with fleet's rules before anything is built from them.
     private static async Task<Either<APIError, T>> UnitRequestAsync<T>(string name, Func<string, Task<Either<APIError, T>>> send, Func<string, Either<APIError, string>> target)
     {
-        var valid = UnitNames.Validate(name).Bind(target);
-        if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, T>)error);
-        return await send(valid.Match(t => t, _ => null!)).ConfigureAwait(false);
+        if (UnitNames.Validate(name).Bind(target).Failed(out var valid, out var error)) return error;
+        return await send(valid).ConfigureAwait(false);
     }
 
     private Task<Either<APIError, T>> UnitRequestAsync<T>(string name, Func<string, Task<Either<APIError, T>>> send) =>
@@ -149,13 +147,11 @@ public sealed partial class FleetClient
         var pages = 0;
         do
         {
-            var page = await GetAsync(target(token), type, cancellationToken).ConfigureAwait(false);
-            if (page.IsLeft)
+            if ((await GetAsync(target(token), type, cancellationToken).ConfigureAwait(false)).Failed(out var items, out var error))
             {
-                yield return page.Match(_ => default!, error => (Either<APIError, T>)error);
+                yield return error;
                 yield break;
             }
-            var items = page.Match(p => p, _ => default!);
             foreach (var item in items.Items) yield return item;
             var previous = token;
             token = items.NextPageToken;

@@ -42,9 +42,8 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels the connection attempt.</param>
     public static async Task<Either<APIError, FleetClient>> ConnectAsync(string endpoint, FleetClientOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var parsed = FleetEndpoint.Parse(endpoint);
-        if (parsed.IsLeft) return parsed.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
-        return await ConnectAsync(parsed.Match(e => e, _ => null!), options, cancellationToken).ConfigureAwait(false);
+        if (FleetEndpoint.Parse(endpoint).Failed(out var parsed, out var error)) return error;
+        return await ConnectAsync(parsed, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Connects to a parsed endpoint and checks that fleet's v1 API answers there.</summary>
@@ -55,15 +54,16 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= FleetClientOptions.Default;
-        var connector = Connectors.For(endpoint, options.Transport);
-        if (connector.IsLeft) return connector.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
-        var client = new FleetClient(endpoint, new ConnectionPool(connector.Match(c => c, _ => null!), options.Transport, options.Logger));
+        if (Connectors.For(endpoint, options.Transport).Failed(out var connector, out var error)) return error;
+        var client = new FleetClient(endpoint, new ConnectionPool(connector, options.Transport, options.Logger));
         try
         {
-            var discovered = await client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            if (discovered.IsRight) return client;
-            await client.DisposeAsync().ConfigureAwait(false);
-            return discovered.Match(_ => default!, error => (Either<APIError, FleetClient>)error);
+            if ((await client.DiscoverAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
+            {
+                await client.DisposeAsync().ConfigureAwait(false);
+                return error;
+            }
+            return client;
         }
         catch
         {

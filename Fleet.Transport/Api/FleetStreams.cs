@@ -18,8 +18,8 @@ public static class FleetStreams
         var items = new List<T>();
         await foreach (var item in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (item.IsLeft) return item.Match(_ => default!, error => (Either<APIError, IReadOnlyList<T>>)error);
-            items.Add(item.Match(value => value, _ => default!));
+            if (item.Failed(out var value, out var error)) return error;
+            items.Add(value);
         }
         return items;
     }

@@ -66,9 +66,7 @@ internal sealed class TlsConnector : IConnector, IDisposable
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {
-        var connected = await inner.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (connected.IsLeft) return connected;
-        var stream = connected.Match(s => s, _ => throw new InvalidOperationException());
+        if ((await inner.ConnectAsync(cancellationToken).ConfigureAwait(false)).Failed(out var stream, out var error)) return error;
         var tls = new SslStream(stream, leaveInnerStreamOpen: false);
         try
         {

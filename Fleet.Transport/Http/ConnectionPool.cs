@@ -81,9 +81,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         var reused = connection is not null;
         if (connection is null)
         {
-            var opened = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (opened.IsLeft) return (opened.Match(_ => throw new InvalidOperationException(), e => (Either<APIError, T>)e), false);
-            connection = opened.Match(c => c, _ => throw new InvalidOperationException());
+            if ((await OpenAsync(cancellationToken).ConfigureAwait(false)).Failed(out connection, out var error)) return (error, false);
         }
 
         if (request.JsonBody is { } body && logger.IsEnabled(LogLevel.Trace))
@@ -127,8 +125,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     private async Task<Either<APIError, HttpConnection>> OpenAsync(CancellationToken cancellationToken)
     {
         // Outside the connect deadline: an SSH session has its own, and may wait for a person.
-        var prepared = await connector.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        if (prepared.IsLeft) return prepared.Match(_ => default!, error => (Either<APIError, HttpConnection>)error);
+        if ((await connector.PrepareAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out var error)) return error;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         try

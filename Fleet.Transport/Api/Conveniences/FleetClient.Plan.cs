@@ -37,7 +37,7 @@ public sealed partial class FleetClient
         foreach (var source in sources)
         {
             if (ContentOf(source, templates, cluster).Failed(out var file, out error)) return error;
-            var info = UnitNameInfo.Parse(source.Name).Match(i => i, _ => null!);
+            if (UnitNameInfo.Parse(source.Name).Failed(out var info, out error)) return error;
             var state = info.IsTemplate ? DesiredState.Inactive : options.DesiredState;
             var existing = cluster.GetValueOrDefault(source.Name);
             changes.Add(new PlannedChange(source.Name, Compare(existing, file, state), file, existing?.DesiredState, state));
@@ -109,7 +109,7 @@ public sealed partial class FleetClient
         var file = source.File;
         if (file is null)
         {
-            var info = UnitNameInfo.Parse(source.Name).Match(i => i, _ => null!);
+            if (UnitNameInfo.Parse(source.Name).Failed(out var info, out var error)) return error;
             if (!info.IsInstance) return APIError.UnitFile($"unit {GoQuoting.Quote(source.Name)} has no unit file (only an instance can take its template's)");
             file = templates.GetValueOrDefault(info.Template!) ?? (cluster.GetValueOrDefault(info.Template!) is { } template ? UnitFile.FromOptions(template.Options) : null);
             if (file is null)

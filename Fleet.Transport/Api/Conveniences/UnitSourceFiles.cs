@@ -30,9 +30,7 @@ internal static class UnitSourceFiles
         foreach (var path in paths)
         {
             ArgumentNullException.ThrowIfNull(path, nameof(paths));
-            var source = Read(path);
-            if (source.IsLeft) return source.Match(_ => default!, error => (Either<APIError, IReadOnlyList<UnitSource>>)error);
-            var unit = source.Match(s => s, _ => null!);
+            if (Read(path).Failed(out var unit, out var error)) return error;
             if (!names.Add(unit.Name)) return APIError.Validation($"{path}: unit {unit.Name} is given twice");
             sources.Add(unit);
         }
@@ -49,9 +47,8 @@ internal static class UnitSourceFiles
     private static Either<APIError, UnitSource> Read(string path)
     {
         var name = Path.GetFileName(path);
-        var valid = UnitNames.Validate(name);
-        if (valid.IsLeft) return valid.Match(_ => default!, error => (Either<APIError, UnitSource>)(error with { Message = $"{path}: {error.Message}" }));
-        var info = UnitNameInfo.Parse(name).Match(i => i, _ => null!);
+        if (UnitNames.Validate(name).Failed(out _, out var invalid)) return invalid with { Message = $"{path}: {invalid.Message}" };
+        if (UnitNameInfo.Parse(name).Failed(out var info, out var error)) return error;
         // File.Exists follows symlinks, so a dangling one counts as missing, as fleetctl's os.Stat does.
         if (!File.Exists(path))
         {
