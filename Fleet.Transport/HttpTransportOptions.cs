@@ -1,4 +1,7 @@
+using Fleet.Core;
+using Fleet.Transport.Connections;
 using Fleet.Transport.Http;
+using LanguageExt;
 
 namespace Fleet.Transport;
 
@@ -14,7 +17,7 @@ public sealed record HttpTransportOptions
     /// <summary>How long an unused keep-alive connection is kept (default 60 s).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long opening a connection (with its TLS handshake, or its SSH session and channel) may take (default 10 s).</summary>
+    /// <summary>How long opening a connection (with its TLS handshake, or a supplied connector's stream) may take (default 10 s).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a request may wait for its whole response (default 30 s; fleetctl uses 3 s).</summary>
@@ -24,8 +27,16 @@ public sealed record HttpTransportOptions
     public HttpLimits Limits { get; init; } = HttpLimits.Default;
 
     /// <summary>TLS files for https endpoints.</summary>
-    public Connections.TlsOptions Tls { get; init; } = new();
+    public TlsOptions Tls { get; init; } = new();
 
-    /// <summary>An SSH tunnel to reach fleet through, or null to connect directly.</summary>
-    public Ssh.SshTunnelOptions? Ssh { get; init; }
+    /// <summary>
+    /// Another way to reach the endpoint's address (a tunnel, say), or null to connect
+    /// directly by unix socket or TCP. Each client calls it once, with the endpoint it connects
+    /// to, and owns the connector it answers (disposing it with the client when it is
+    /// <see cref="IDisposable"/>); an error it answers is the client's connection error, unchanged.
+    /// The connector yields the plain bytes to the endpoint's host and port, or to its unix socket
+    /// path; for an https endpoint the transport still does TLS inside those streams, checking
+    /// fleet's certificate against the endpoint's host name with <see cref="Tls"/>.
+    /// </summary>
+    public Func<FleetEndpoint, Either<APIError, IFleetConnector>>? Connector { get; init; }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Fleet.Cli.Remote;
 using Fleet.Facade;
-using Fleet.Transport.Ssh;
+using Fleet.Ssh;
 using Microsoft.Extensions.Logging;
 
 namespace Fleet.Cli.Parsing;
@@ -28,9 +28,10 @@ internal static class SettingsBuilder
             Right: parsed =>
             {
                 var client = parsed.Options;
-                if (client.Transport.Ssh is not null)
+                if (client.Transport.Connector is not null)
                 {
-                    client = client with { Transport = client.Transport with { Ssh = Ssh(settings, context) } };
+                    // The settings' tunnel, with this run's agent, home folder and host-key question.
+                    client = client with { Transport = client.Transport with { Connector = SshTunnel.Connector(Ssh(settings, context)) } };
                 }
                 return (new ClientSetup(parsed.Endpoint, client), null);
             });

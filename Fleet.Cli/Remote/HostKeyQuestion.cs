@@ -1,5 +1,5 @@
 using System.Text;
-using Fleet.Transport.Ssh;
+using Fleet.Ssh;
 
 namespace Fleet.Cli.Remote;
 

@@ -1,4 +1,4 @@
-using Fleet.Transport.Ssh;
+using Fleet.Ssh;
 
 namespace Fleet.Cli.Remote;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Fleet.Cli.Parsing;
-using Fleet.Transport.Ssh;
+using Fleet.Ssh;
 
 namespace Fleet.Cli.Remote;
 

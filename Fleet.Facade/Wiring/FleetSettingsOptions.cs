@@ -1,7 +1,7 @@
 using Fleet.Core;
+using Fleet.Ssh;
 using Fleet.Transport;
 using Fleet.Transport.Connections;
-using Fleet.Transport.Ssh;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 
@@ -26,18 +26,21 @@ public static class FleetSettingsOptions
             {
                 RequestTimeout = settings.RequestTimeout,
                 Tls = new TlsOptions(Empty(settings.CaFile), Empty(settings.CertFile), Empty(settings.KeyFile)),
-                Ssh = string.IsNullOrWhiteSpace(settings.Tunnel) ? null : new SshTunnelOptions
-                {
-                    Tunnel = settings.Tunnel,
-                    User = settings.SshUsername,
-                    ConnectTimeout = settings.SshTimeout,
-                    KnownHostsFile = settings.KnownHostsFile,
-                    StrictHostKeyChecking = settings.StrictHostKeyChecking,
-                },
+                Connector = Tunnel(settings) is { } tunnel ? SshTunnel.Connector(tunnel) : null,
             };
             return (endpoint, new FleetClientOptions { Transport = transport, Logger = settings.Debug ? logger : null });
         });
     }
+
+    /// <summary>The SSH tunnel the settings name, or null to connect directly.</summary>
+    internal static SshTunnelOptions? Tunnel(FleetSettings settings) => string.IsNullOrWhiteSpace(settings.Tunnel) ? null : new SshTunnelOptions
+    {
+        Tunnel = settings.Tunnel,
+        User = settings.SshUsername,
+        ConnectTimeout = settings.SshTimeout,
+        KnownHostsFile = settings.KnownHostsFile,
+        StrictHostKeyChecking = settings.StrictHostKeyChecking,
+    };
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -78,8 +78,9 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     /// <summary>
     /// Closes every connection without waiting for an answer on any, for callers that cannot await
     /// (a container disposed synchronously). Requests still running end with a Transport error and
-    /// their connections are closed when they end. Through an SSH tunnel, closing the session can
-    /// block for up to the SSH timeout, as SSH.NET's disconnect does; prefer
+    /// their connections are closed when they end. A supplied connector
+    /// (<see cref="Transport.HttpTransportOptions.Connector"/>) is disposed here too, which can block
+    /// for as long as its own disposal does (a tunnel's session may take up to its timeout); prefer
     /// <see cref="DisposeAsync"/> where you can await.
     /// </summary>
     public void Dispose() => pool.Dispose();

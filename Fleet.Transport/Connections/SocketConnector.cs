@@ -6,7 +6,7 @@ using LanguageExt;
 namespace Fleet.Transport.Connections;
 
 /// <summary>Connects a socket: a unix domain socket path, or a TCP host and port.</summary>
-internal sealed class SocketConnector : IConnector
+internal sealed class SocketConnector : IFleetConnector
 {
     private readonly EndPoint endPoint;
     private readonly AddressFamily family;

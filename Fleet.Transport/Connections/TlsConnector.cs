@@ -11,14 +11,14 @@ namespace Fleet.Transport.Connections;
 /// TLS over another connector. The server's certificate must match the host name and chain to
 /// the system's roots, or only to the given CA file's certificates when one is given.
 /// </summary>
-internal sealed class TlsConnector : IConnector, IDisposable
+internal sealed class TlsConnector : IFleetConnector, IDisposable
 {
-    private readonly IConnector inner;
+    private readonly IFleetConnector inner;
     private readonly string host;
     private readonly X509Certificate2Collection? trusted;
     private readonly X509Certificate2? clientCertificate;
 
-    private TlsConnector(IConnector inner, string host, X509Certificate2Collection? trusted, X509Certificate2? clientCertificate)
+    private TlsConnector(IFleetConnector inner, string host, X509Certificate2Collection? trusted, X509Certificate2? clientCertificate)
     {
         this.inner = inner;
         this.host = host;
@@ -28,7 +28,7 @@ internal sealed class TlsConnector : IConnector, IDisposable
 
     public string Description => $"tls {host} over {inner.Description}";
 
-    public static Either<APIError, TlsConnector> Create(IConnector inner, string host, TlsOptions options)
+    public static Either<APIError, TlsConnector> Create(IFleetConnector inner, string host, TlsOptions options)
     {
         try
         {
@@ -91,6 +91,6 @@ internal sealed class TlsConnector : IConnector, IDisposable
         }
     }
 
-    /// <summary>Releases what the inner connector holds (an SSH session, when tunnelled).</summary>
+    /// <summary>Releases what the inner connector holds (a supplied connector's session).</summary>
     public void Dispose() => (inner as IDisposable)?.Dispose();
 }

@@ -22,7 +22,8 @@ namespace Fleet.Transport.Http;
 /// </summary>
 internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
 {
-    private readonly IConnector connector;
+    private readonly IFleetConnector connector;
+    private int connectorReleased;
     private readonly HttpTransportOptions options;
     private readonly ILogger logger;
     private readonly SemaphoreSlim slots;
@@ -32,7 +33,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     private readonly Lock idleLock = new();
     private volatile bool disposed;
 
-    public ConnectionPool(IConnector connector, HttpTransportOptions? options = null, ILogger? logger = null)
+    public ConnectionPool(IFleetConnector connector, HttpTransportOptions? options = null, ILogger? logger = null)
     {
         this.connector = connector;
         this.options = options ?? HttpTransportOptions.Default;
@@ -124,7 +125,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
 
     private async Task<Either<APIError, HttpConnection>> OpenAsync(CancellationToken cancellationToken)
     {
-        // Outside the connect deadline: an SSH session has its own, and may wait for a person.
+        // Outside the connect deadline: a connector's session (a tunnel's) has its own, and may wait for a person.
         if ((await connector.PrepareAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out var error)) return error;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
@@ -180,8 +181,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     {
         disposed = true;
         await DrainAsync().ConfigureAwait(false);
-        // A connector may hold a session of its own (an SSH tunnel).
-        (connector as IDisposable)?.Dispose();
+        ReleaseConnector();
     }
 
     // As DisposeAsync, closing the idle connections without waiting on any of them; one still
@@ -190,6 +190,13 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     {
         disposed = true;
         while (TryPop(out var entry)) entry.Connection.Dispose();
-        (connector as IDisposable)?.Dispose();
+        ReleaseConnector();
+    }
+
+    // The pool owns its connector, which may hold a session of its own (a user's tunnel): it is
+    // disposed once, whichever of Dispose and DisposeAsync comes first or however often.
+    private void ReleaseConnector()
+    {
+        if (Interlocked.Exchange(ref connectorReleased, 1) == 0) (connector as IDisposable)?.Dispose();
     }
 }

@@ -9,7 +9,7 @@ using LanguageExt;
 namespace Fleet.Transport.Http;
 
 /// <summary>
-/// One HTTP/1.1 connection over any duplex byte stream (socket, TLS, SSH channel), driven
+/// One HTTP/1.1 connection over any duplex byte stream (socket, TLS, a supplied connector's channel), driven
 /// through a PipeReader and a PipeWriter. One request at a time. A response is read whole
 /// (within the limits) and handed to the caller's handler as a view of the buffer; only then
 /// is the buffer released. The connection is reusable only after a complete response with
@@ -299,7 +299,7 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The connection is going anyway, whatever its stream (TLS, SSH) failed with, and a
+                // The connection is going anyway, whatever its stream (TLS, a tunnel) failed with, and a
                 // throw here would skip the rest of the close and the pool's other connections.
             }
         }

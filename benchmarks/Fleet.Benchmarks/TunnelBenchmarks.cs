@@ -7,9 +7,9 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Fleet.Core;
 using Fleet.Simulator;
+using Fleet.Ssh;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Ssh;
 
 namespace Fleet.Benchmarks;
 
@@ -59,8 +59,8 @@ public class TunnelBenchmarks
         var oneConnection = HttpTransportOptions.Default with { MaxConnections = 1 };
         var tcp = $"http://{server.TcpEndPoint}";
         plain = await ConnectAsync(tcp, oneConnection);
-        directTcpip = await ConnectAsync(tcp, oneConnection with { Ssh = ssh });
-        exec = await ConnectAsync($"unix://{server.UnixSocketPath}", oneConnection with { Ssh = ssh });
+        directTcpip = await ConnectAsync(tcp, oneConnection with { Connector = SshTunnel.Connector(ssh) });
+        exec = await ConnectAsync($"unix://{server.UnixSocketPath}", oneConnection with { Connector = SshTunnel.Connector(ssh) });
 
         var created = await plain.CreateUnitAsync("hello.service", [new UnitOption("Service", "ExecStart", "/bin/sleep 1d")], DesiredState.Launched);
         if (created.IsLeft) throw new InvalidOperationException(created.ToString());

@@ -1,9 +1,9 @@
 using Fleet.Cli.Tests.Harness;
 using Fleet.Core;
 using Fleet.Simulator;
+using Fleet.Ssh;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Ssh;
 using LanguageExt;
 
 namespace Fleet.Cli.Tests;
@@ -39,7 +39,7 @@ public sealed class FdForwardTunnelTests
         };
         await using var client = Value(await FleetClient.ConnectAsync(
             $"unix://{fleet.UnixSocketPath}",
-            new FleetClientOptions { Transport = HttpTransportOptions.Default with { Ssh = ssh } }), sshd);
+            new FleetClientOptions { Transport = HttpTransportOptions.Default with { Connector = SshTunnel.Connector(ssh) } }), sshd);
 
         var machines = Value(await client.ListMachinesAsync(), sshd);
         Value(await client.CreateUnitAsync("tunnelled.service", Exec, DesiredState.Launched), sshd);

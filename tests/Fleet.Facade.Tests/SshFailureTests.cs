@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Fleet.Core;
+using Fleet.Ssh;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Ssh;
 
 namespace Fleet.Facade.Tests;
 
@@ -45,7 +45,7 @@ public sealed class SshFailureTests : IDisposable
         {
             Transport = HttpTransportOptions.Default with
             {
-                Ssh = new SshTunnelOptions
+                Connector = SshTunnel.Connector(new SshTunnelOptions
                 {
                     Tunnel = $"127.0.0.1:{port}",
                     ConnectTimeout = timeout ?? TimeSpan.FromSeconds(10),
@@ -53,7 +53,7 @@ public sealed class SshFailureTests : IDisposable
                     KnownHostsFile = Path.Combine(folder, "known_hosts"),
                     UseAgent = false,
                     UseDefaultKeyFiles = false,
-                },
+                }),
             },
         };
     }

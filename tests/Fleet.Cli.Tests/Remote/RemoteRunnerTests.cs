@@ -1,6 +1,6 @@
 using Fleet.Cli.Parsing;
 using Fleet.Cli.Remote;
-using Fleet.Transport.Ssh;
+using Fleet.Ssh;
 using static Fleet.Cli.Tests.Remote.RemoteCluster;
 
 namespace Fleet.Cli.Tests.Remote;

@@ -61,7 +61,7 @@ public sealed class DesiredStateTests(TargetFleet fleet)
         var error = (await fleet.Client.GetUnitStateAsync(name)).Left();
         var listed = (await fleet.Client.ListUnitStatesAsync(unitName: name)).Right();
 
-        if (fleet.Options.Transport.Ssh is not null && fleet.Endpoint.Kind != EndpointKind.UnixSocket)
+        if (fleet.Options.Transport.Connector is not null && fleet.Endpoint.Kind != EndpointKind.UnixSocket)
         {
             // Through SSH.NET's direct-tcpip forward, a channel fleet closes at once cannot be told
             // from one the SSH server refused; the client says both.

@@ -62,7 +62,8 @@ public sealed class FleetSettingsOptionsTests
         var (endpoint, options) = settings.ToClientOptions().Match(r => r, e => throw new Xunit.Sdk.XunitException(e.ToString()));
 
         Assert.Equal(FleetEndpoint.UnixSocket("/var/run/fleet.sock"), endpoint);
-        var ssh = Assert.IsType<Transport.Ssh.SshTunnelOptions>(options.Transport.Ssh);
+        Assert.NotNull(options.Transport.Connector);
+        var ssh = Assert.IsType<Ssh.SshTunnelOptions>(FleetSettingsOptions.Tunnel(settings));
         Assert.Equal(("[::1]:2222", "admin", "/kh", false, TimeSpan.FromSeconds(4)), (ssh.Tunnel, ssh.User, ssh.KnownHostsFile, ssh.StrictHostKeyChecking, ssh.ConnectTimeout));
         Assert.Equal(TimeSpan.FromSeconds(7), options.Transport.RequestTimeout);
         Assert.True(options.Transport.ConnectTimeout > ssh.ConnectTimeout);
@@ -74,7 +75,7 @@ public sealed class FleetSettingsOptionsTests
         var (_, options) = new FleetSettings { Endpoint = "https://fleet:443", CaFile = "/ca.pem", CertFile = "", KeyFile = null }
             .ToClientOptions().Match(r => r, e => throw new Xunit.Sdk.XunitException(e.ToString()));
 
-        Assert.Null(options.Transport.Ssh);
+        Assert.Null(options.Transport.Connector);
         Assert.Equal(new Transport.Connections.TlsOptions("/ca.pem"), options.Transport.Tls);
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Fleet.Simulator;
+using Fleet.Ssh;
 using Fleet.Tests.Shared.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Ssh;
 
 namespace Fleet.Reliability.Tests.Security;
 
@@ -80,7 +80,7 @@ public sealed class HostKeyFixture : IAsyncLifetime
     {
         Transport = HttpTransportOptions.Default with
         {
-            Ssh = new SshTunnelOptions
+            Connector = SshTunnel.Connector(new SshTunnelOptions
             {
                 Tunnel = Sshd.Tunnel,
                 User = Sshd.User,
@@ -88,7 +88,7 @@ public sealed class HostKeyFixture : IAsyncLifetime
                 KeyFiles = [new SshKeyFile(Sshd.ClientKey.PrivateKeyPath)],
                 UseAgent = false,
                 UseDefaultKeyFiles = false,
-            },
+            }),
         },
     };
 

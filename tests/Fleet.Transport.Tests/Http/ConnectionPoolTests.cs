@@ -37,7 +37,7 @@ public sealed class ConnectionPoolTests : IDisposable
             "tcp" => await TestFleetServer.TcpAsync(),
             _ => await TestFleetServer.TlsAsync(certificates),
         };
-        IConnector connector = transport switch
+        IFleetConnector connector = transport switch
         {
             "unix" => SocketConnector.Unix(server.SocketPath!),
             "tcp" => SocketConnector.Tcp("127.0.0.1", server.Port),
@@ -198,7 +198,7 @@ public sealed class ConnectionPoolTests : IDisposable
         Assert.Contains("connecting to nowhere took longer than 0.2 s", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class NeverConnects : IConnector
+    private sealed class NeverConnects : IFleetConnector
     {
         public string Description => "nowhere";
 
