@@ -20,12 +20,16 @@ public sealed partial class LayerTests
         Assert.All(built, project => Assert.Equal(project.Value, pictured[project.Key]));
     }
 
-    [Fact]
-    public void Only_the_simulated_fleet_takes_asp_net_core()
+    [Theory]
+    [InlineData("PackageReference", "SSH.NET", "Fleet.Ssh")]
+    [InlineData("PackageReference", "LanguageExt.Core", "Fleet.Core")]
+    [InlineData("PackageReference", "Spectre.Console", "Fleet.Cli")]
+    [InlineData("FrameworkReference", "Microsoft.AspNetCore.App", "Fleet.Simulator")]
+    public void An_outside_dependency_is_taken_by_the_one_layer_that_owns_it(string kind, string dependency, string owner)
     {
-        var users = ShippedProjects().Where(project => References(project, "FrameworkReference").Contains("Microsoft.AspNetCore.App"));
+        var takers = ShippedProjects().Where(project => References(project, kind).Contains(dependency));
 
-        Assert.Equal(["Fleet.Simulator"], users.Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+        Assert.Equal([owner], takers.Select(Path.GetFileNameWithoutExtension));
     }
 
     // "Name ──► A, B" lines of the README's layers block; a name alone has no references.
