@@ -1,6 +1,5 @@
 using Fleet.Core;
 using Fleet.Transport.Connections;
-using Fleet.Transport.Http;
 using LanguageExt;
 
 namespace Fleet.Transport;

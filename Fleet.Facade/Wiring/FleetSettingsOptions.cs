@@ -1,7 +1,6 @@
 using Fleet.Core;
 using Fleet.Ssh;
 using Fleet.Transport;
-using Fleet.Transport.Connections;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 

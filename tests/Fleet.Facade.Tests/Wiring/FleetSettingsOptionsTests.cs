@@ -1,4 +1,5 @@
 using Fleet.Core;
+using Fleet.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -76,7 +77,7 @@ public sealed class FleetSettingsOptionsTests
             .ToClientOptions().Match(r => r, e => throw new Xunit.Sdk.XunitException(e.ToString()));
 
         Assert.Null(options.Transport.Connector);
-        Assert.Equal(new Transport.Connections.TlsOptions("/ca.pem"), options.Transport.Tls);
+        Assert.Equal(new TlsOptions("/ca.pem"), options.Transport.Tls);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Fleet.Reliability.Tests.Wire;
 using Fleet.Transport;
-using Fleet.Transport.Http;
 using Microsoft.FSharp.Core;
 
 namespace Fleet.Reliability.Tests.Hostile;

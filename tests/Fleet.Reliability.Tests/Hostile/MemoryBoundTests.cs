@@ -1,7 +1,6 @@
 using Fleet.Core;
 using Fleet.Reliability.Tests.Wire;
 using Fleet.Transport;
-using Fleet.Transport.Http;
 using Xunit.Abstractions;
 
 namespace Fleet.Reliability.Tests.Hostile;

@@ -1,5 +1,4 @@
 using Fleet.Core;
-using Fleet.Transport.Http;
 
 namespace Fleet.Transport.Tests.Http;
 

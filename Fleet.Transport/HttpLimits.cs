@@ -1,4 +1,4 @@
-namespace Fleet.Transport.Http;
+namespace Fleet.Transport;
 
 /// <summary>
 /// How much of a response the client reads before giving up with a clear error. Every limit is

@@ -1,4 +1,4 @@
-namespace Fleet.Transport.Connections;
+namespace Fleet.Transport;
 
 /// <summary>fleetctl's TLS files: a CA to trust instead of the system's, and a client certificate with its key, all PEM.</summary>
 /// <param name="CaFile">A PEM file of the certificate authorities that may sign fleet's certificate; the system's store when absent.</param>
