@@ -23,6 +23,8 @@ internal static class DemoCommand
         them and watch them launch, list the unit files and units, then stop and destroy one. Each step is
         printed as the command you would type. Nothing outside the temporary folder is touched; it is
         removed at the end.
+
+        This is fleetctl-net {FleetctlVersion.Tool}, which behaves as fleetctl {FleetctlVersion.Version}.
         """,
         "");
 
