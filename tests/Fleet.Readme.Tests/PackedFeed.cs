@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace Fleet.Readme.Tests;
+
+/// <summary>
+/// Every package of the repository packed into a folder, the local feed a stranger's first
+/// program restores from, with a package cache and a home folder of its own so nothing of this
+/// machine's (an earlier build of the same version, installed tools) can stand in. Deleted at the end.
+/// </summary>
+public sealed class PackedFeed : IAsyncLifetime
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("fleet-readme-").FullName;
+
+    public string Feed => Path.Combine(Folder, "feed");
+
+    public string Home => Path.Combine(Folder, "home");
+
+    public IReadOnlyList<string> Packages { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Home);
+        // The configuration the tests were built in; pack what those builds made.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        await RunAsync("dotnet", ["pack", Path.Combine(Repository.Root, "Fleet.sln"), "--no-build", "-c", configuration, "-o", Feed, "--nologo"], Repository.Root);
+        Packages = [.. Directory.GetFiles(Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        // A feed beside the machine's own sources, found from every folder below this one.
+        await File.WriteAllTextAsync(Path.Combine(Folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="fleet-local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a shell script in <paramref name="workingDirectory"/> as a user in a fresh home would; its output, or a failure that shows it.</summary>
+    public Task<string> ShellAsync(string script, string workingDirectory) =>
+        RunAsync("bash", ["-euo", "pipefail", "-c", script], workingDirectory);
+
+    public async Task<string> RunAsync(string program, string[] arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["HOME"] = Home;
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(Folder, "nuget-packages");
+        start.Environment["PATH"] = $"{Path.Combine(Home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // The tests' own MSBuild settings (CI, configuration) are not a stranger's.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        using var deadline = new CancellationTokenSource(Deadline);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
+            var errors = process.StandardError.ReadToEndAsync(deadline.Token);
+            await process.WaitForExitAsync(deadline.Token);
+            Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await errors}");
+            return await output;
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+}
