@@ -69,6 +69,29 @@ public sealed partial class FleetApiClient
         Functional.WaitForUnitAsync(name, target, options, progress, cancellationToken).OrThrowAsync();
 
     /// <summary>
+    /// Waits as <see cref="WaitForUnitAsync(string, DesiredState, UnitWaitOptions?, IProgress{UnitProgress}?, CancellationToken)"/>
+    /// does, calling <paramref name="onProgress"/> with each change seen, inline on the polling
+    /// thread: in order, and each call ends before the next poll (unlike <see cref="Progress{T}"/>,
+    /// which posts reports to the thread pool, where they can arrive out of order).
+    /// </summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="target">The state to wait for.</param>
+    /// <param name="onProgress">Called with each new view of the unit; what it throws ends the wait with that exception.</param>
+    /// <param name="options">Deadline and poll interval; <see cref="UnitWaitOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The last view of the unit, once it got there.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="onProgress"/> is null.</exception>
+    /// <exception cref="ArgumentException">The name is refused with fleet's rules, the target is not one of the three states, or the options are out of range; nothing was sent.</exception>
+    /// <exception cref="FleetTimeoutException">The deadline passed first; the message says the last state seen.</exception>
+    /// <exception cref="FleetApiException">fleet refused a poll; 404 when the unit does not exist.</exception>
+    public Task<UnitProgress> WaitForUnitAsync(
+        string name, DesiredState target, Action<UnitProgress> onProgress, UnitWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onProgress);
+        return Functional.WaitForUnitAsync(name, target, onProgress, options, cancellationToken).OrThrowAsync();
+    }
+
+    /// <summary>
     /// What applying a set of unit files would change: create, replace, change state, and with
     /// <see cref="PlanOptions.DestroyOthers"/> destroy the units not in the set. Templates and
     /// their instances are handled as fleetctl handles them.

@@ -23,7 +23,8 @@ internal static class SettingsBuilder
     {
         var (settings, error) = Settings(parse, options, context.Variables);
         if (settings is null) return (null, error);
-        return settings.ToClientOptions(debugLog).Match(
+        // The settings pass on any logger they are given: --debug decides here whether there is one.
+        return settings.ToClientOptions(settings.Debug ? debugLog : null).Match(
             Left: failure => ((ClientSetup?)null, (string?)failure.Message),
             Right: parsed =>
             {

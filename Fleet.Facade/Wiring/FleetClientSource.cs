@@ -19,7 +19,10 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
 
     /// <summary>A source for the given settings, checked here: no connection is made until the first <see cref="GetClientAsync"/>.</summary>
     /// <param name="settings">The settings.</param>
-    /// <param name="loggerFactory">Logs the HTTP exchanges (category <c>Fleet</c>) when <see cref="FleetSettings.Debug"/> is on.</param>
+    /// <param name="loggerFactory">
+    /// Logs the HTTP exchanges in category <c>Fleet</c> as its configuration says: one line each
+    /// at Debug, bodies at Trace only; <see cref="FleetSettings.Debug"/> plays no part.
+    /// </param>
     /// <exception cref="ArgumentException">The settings are invalid (an endpoint that does not parse, a timeout that is not positive): a <see cref="FleetArgumentException"/>.</exception>
     public FleetClientSource(FleetSettings settings, ILoggerFactory? loggerFactory = null)
     {

@@ -41,8 +41,11 @@ public sealed record FleetSettings
     public string? KeyFile { get; init; }
 
     /// <summary>
-    /// Whether every HTTP exchange is logged (<c>--debug</c>): one line each at Debug level, bodies
-    /// at Trace only, since unit files can hold secrets in <c>Environment=</c> lines.
+    /// fleetctl's <c>--debug</c> (<c>FLEETCTL_DEBUG</c>): the command line prints every HTTP exchange
+    /// on standard error when it is on. A client built from these settings in code or by
+    /// <c>AddFleet</c> ignores it: its exchanges go to its logger (category <c>Fleet</c>) whenever
+    /// the logging configuration enables Debug there, one line each, with bodies at Trace only,
+    /// since unit files can hold secrets in <c>Environment=</c> lines.
     /// </summary>
     public bool Debug { get; init; }
 

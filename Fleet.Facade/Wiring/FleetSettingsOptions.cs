@@ -11,7 +11,10 @@ public static class FleetSettingsOptions
 {
     /// <summary>The parsed endpoint and the client options the settings describe.</summary>
     /// <param name="settings">The settings.</param>
-    /// <param name="logger">Where exchanges are logged when <see cref="FleetSettings.Debug"/> is on.</param>
+    /// <param name="logger">
+    /// Where exchanges are logged, whatever <see cref="FleetSettings.Debug"/> says: the logger's own
+    /// level decides (one line per exchange at Debug, bodies at Trace only).
+    /// </param>
     /// <returns>The endpoint and options, or a Validation error for a driver other than the API, an endpoint that does not parse or a timeout that is not positive.</returns>
     public static Either<APIError, (FleetEndpoint Endpoint, FleetClientOptions Options)> ToClientOptions(this FleetSettings settings, ILogger? logger = null)
     {
@@ -27,7 +30,7 @@ public static class FleetSettingsOptions
                 Tls = new TlsOptions(Empty(settings.CaFile), Empty(settings.CertFile), Empty(settings.KeyFile)),
                 Connector = Tunnel(settings) is { } tunnel ? SshTunnel.Connector(tunnel) : null,
             };
-            return (endpoint, new FleetClientOptions { Transport = transport, Logger = settings.Debug ? logger : null });
+            return (endpoint, new FleetClientOptions { Transport = transport, Logger = logger });
         });
     }
 

@@ -28,6 +28,16 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
         host = endpoint.HostHeader;
     }
 
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> and of the
+    /// <see cref="System.Diagnostics.Metrics.Meter"/> that trace and measure every request, with
+    /// OpenTelemetry's HTTP client semantic conventions: a Client span per attempt, and
+    /// <c>http.client.request.duration</c>, <c>http.client.open_connections</c>,
+    /// <c>http.client.connection.duration</c> and <c>fleet.http.client.connection.uses</c>. Give it to
+    /// OpenTelemetry's <c>AddSource</c> and <c>AddMeter</c>; nothing is recorded while nobody listens.
+    /// </summary>
+    public const string TelemetryName = TransportTelemetry.Name;
+
     /// <summary>Where this client reaches fleet.</summary>
     public FleetEndpoint Endpoint { get; }
 
@@ -55,7 +65,7 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= FleetClientOptions.Default;
         if (Connectors.For(endpoint, options.Transport).Failed(out var connector, out var error)) return error;
-        var client = new FleetClient(endpoint, new ConnectionPool(connector, options.Transport, options.Logger));
+        var client = new FleetClient(endpoint, new ConnectionPool(connector, options.Transport, options.Logger, endpoint));
         try
         {
             if ((await client.DiscoverAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))

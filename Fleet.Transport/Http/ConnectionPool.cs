@@ -26,6 +26,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     private int connectorReleased;
     private readonly HttpTransportOptions options;
     private readonly ILogger logger;
+    private readonly TransportTelemetry? telemetry;
     private readonly SemaphoreSlim slots;
     // Last in, first out, so the most recently used connection goes first and the others age
     // out. A lock, not a ConcurrentStack: that allocates a node on every push.
@@ -33,9 +34,11 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     private readonly Lock idleLock = new();
     private volatile bool disposed;
 
-    public ConnectionPool(IFleetConnector connector, HttpTransportOptions? options = null, ILogger? logger = null)
+    public ConnectionPool(IFleetConnector connector, HttpTransportOptions? options = null, ILogger? logger = null, FleetEndpoint? endpoint = null)
     {
         this.connector = connector;
+        // Traces and metrics need the endpoint's name; a pool made without one (in tests) has none.
+        telemetry = endpoint is null ? null : new TransportTelemetry(endpoint);
         this.options = options ?? HttpTransportOptions.Default;
         this.logger = logger ?? NullLogger.Instance;
         slots = new SemaphoreSlim(this.options.MaxConnections, this.options.MaxConnections);
@@ -63,10 +66,10 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (result, retryable) = await SendOnceAsync(request, handle, await TakeIdleAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var (result, retryable) = await SendOnceAsync(request, handle, await TakeIdleAsync().ConfigureAwait(false), 0, cancellationToken).ConfigureAwait(false);
             if (!retryable || !request.IsIdempotent) return result;
             TransportLog.Retrying(logger, request.Method, request.Target, result.Match(_ => "", e => e.Message));
-            (result, _) = await SendOnceAsync(request, handle, null, cancellationToken).ConfigureAwait(false);
+            (result, _) = await SendOnceAsync(request, handle, null, 1, cancellationToken).ConfigureAwait(false);
             return result;
         }
         finally
@@ -77,13 +80,36 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(Either<APIError, T> Result, bool Retryable)> SendOnceAsync<T>(
-        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, HttpConnection? connection, CancellationToken cancellationToken)
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, HttpConnection? connection, int resendCount, CancellationToken cancellationToken)
     {
+        // The attempt's span and duration include opening its connection, as HttpClient's do.
+        var activity = telemetry?.StartRequest(request, resendCount);
+        var attemptStarted = Stopwatch.GetTimestamp();
         var reused = connection is not null;
         if (connection is null)
         {
-            if ((await OpenAsync(cancellationToken).ConfigureAwait(false)).Failed(out connection, out var error)) return (error, false);
+            Either<APIError, HttpConnection> opened;
+            try
+            {
+                opened = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                telemetry?.EndRequest(activity, request.Method, attemptStarted, e);
+                throw;
+            }
+            if (opened.Failed(out connection, out var error))
+            {
+                telemetry?.EndRequest(activity, request.Method, attemptStarted, 0, error);
+                return (error, false);
+            }
+            telemetry?.Opened(connection);
         }
+        else
+        {
+            telemetry?.Moved(connection, toIdle: false);
+        }
+        telemetry?.Connection(activity, connection, reused);
 
         if (request.JsonBody is { } body && logger.IsEnabled(LogLevel.Trace))
         {
@@ -104,15 +130,17 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
             var status = connection.LastStatus;
             if (status != 0) TransportLog.Exchange(logger, request.Method, request.Target, status, elapsed, connection.Id, reuse);
             else TransportLog.Failed(logger, request.Method, request.Target, elapsed, connection.Id, reuse, result.Match(_ => "", e => e.ToString()));
+            telemetry?.EndRequest(activity, request.Method, attemptStarted, status, result.Failed(out _, out var failure) ? failure : null);
 
             var retryable = reused && status == 0 && connection.FailedBeforeResponse && result.Match(_ => false, e => e.Kind == ErrorKind.Transport);
             await ReturnAsync(connection).ConfigureAwait(false);
             return (result, retryable);
         }
-        catch
+        catch (Exception e)
         {
             // Cancelled by the caller, or a bug: the connection may be half-read, so it goes.
-            await connection.DisposeAsync().ConfigureAwait(false);
+            telemetry?.EndRequest(activity, request.Method, attemptStarted, e);
+            await CloseAsync(connection, idle: false).ConfigureAwait(false);
             throw;
         }
     }
@@ -148,7 +176,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         {
             if (Stopwatch.GetElapsedTime(entry.IdleSince, now) < options.IdleTimeout && entry.Connection.StayedSilent) return entry.Connection;
             // Closed before another may open: never more than MaxConnections sockets at once.
-            await entry.Connection.DisposeAsync().ConfigureAwait(false);
+            await CloseAsync(entry.Connection, idle: true).ConfigureAwait(false);
         }
         return null;
     }
@@ -163,17 +191,24 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         if (connection.IsReusable && !disposed)
         {
             connection.WatchWhileIdle();
+            telemetry?.Moved(connection, toIdle: true);
             lock (idleLock) idle.Push((connection, Stopwatch.GetTimestamp()));
             // Disposal may have drained the stack just before the push: drain again.
             if (disposed) await DrainAsync().ConfigureAwait(false);
             return;
         }
-        await connection.DisposeAsync().ConfigureAwait(false);
+        await CloseAsync(connection, idle: false).ConfigureAwait(false);
     }
 
     private async Task DrainAsync()
     {
-        while (TryPop(out var entry)) await entry.Connection.DisposeAsync().ConfigureAwait(false);
+        while (TryPop(out var entry)) await CloseAsync(entry.Connection, idle: true).ConfigureAwait(false);
+    }
+
+    private ValueTask CloseAsync(HttpConnection connection, bool idle)
+    {
+        telemetry?.Closing(connection, idle);
+        return connection.DisposeAsync();
     }
 
     // The semaphore is not disposed: requests still in flight release their slot when they end.
@@ -189,7 +224,11 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         disposed = true;
-        while (TryPop(out var entry)) entry.Connection.Dispose();
+        while (TryPop(out var entry))
+        {
+            telemetry?.Closing(entry.Connection, idle: true);
+            entry.Connection.Dispose();
+        }
         ReleaseConnector();
     }
 

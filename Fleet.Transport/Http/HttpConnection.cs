@@ -56,6 +56,12 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
     /// <summary>A number that tells connections apart in logs.</summary>
     public long Id { get; }
 
+    /// <summary>When the pool opened it (a Stopwatch timestamp), for <c>http.client.connection.duration</c>.</summary>
+    public long OpenedAt { get; set; }
+
+    /// <summary>Whether <c>http.client.open_connections</c> counted it when it opened, so that its moves and its close count too.</summary>
+    public bool Counted { get; set; }
+
     /// <summary>How many requests this connection has completed.</summary>
     public int Completed { get; private set; }
 

@@ -37,9 +37,12 @@ public static class HelloFleet
         var again = await fleet.EnsureUnitAsync("hello.service", hello, cancellationToken);
         output.WriteLine($"hello.service {again.Change.ToString().ToLowerInvariant()} the second time");
 
-        // Each change fleet reports on the way, as fleetctl start shows it.
-        var progress = new SynchronousProgress(p => output.WriteLine($"  {p.Name}: {p.CurrentState?.ToString().ToLowerInvariant() ?? "-"}{(p.ActiveState is null ? "" : $", {p.ActiveState}/{p.SubState}")}"));
-        var launched = await fleet.WaitForUnitAsync("hello.service", DesiredState.Launched, progress: progress, cancellationToken: cancellationToken);
+        // Each change fleet reports on the way, as fleetctl start shows it: the callback runs inline, in order.
+        var launched = await fleet.WaitForUnitAsync(
+            "hello.service",
+            DesiredState.Launched,
+            p => output.WriteLine($"  {p.Name}: {p.CurrentState?.ToString().ToLowerInvariant() ?? "-"}{(p.ActiveState is null ? "" : $", {p.ActiveState}/{p.SubState}")}"),
+            cancellationToken: cancellationToken);
         output.WriteLine($"hello.service launched on {launched.MachineId?[..8]}");
 
         var state = await fleet.GetUnitStateAsync("hello.service", cancellationToken);
@@ -57,11 +60,5 @@ public static class HelloFleet
         var unit = await fleet.GetUnitAsync("hello.service", cancellationToken);
         await unit.DestroyAsync(cancellationToken);
         output.WriteLine($"destroyed {unit.Name}; {(await fleet.ListUnitsAsync(cancellationToken)).Count} units left");
-    }
-
-    // Progress<T> posts each report to the thread pool, where they can arrive out of order.
-    private sealed class SynchronousProgress(Action<Fleet.UnitProgress> report) : IProgress<Fleet.UnitProgress>
-    {
-        public void Report(Fleet.UnitProgress value) => report(value);
     }
 }

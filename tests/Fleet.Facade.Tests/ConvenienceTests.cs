@@ -57,7 +57,7 @@ public sealed class ConvenienceTests : IAsyncLifetime
         await client.CreateUnitAsync("hello.service", ClusterUnit.FromString(HelloText));
         var seen = new List<UnitProgress>();
 
-        var done = await client.WaitForUnitAsync("hello.service", DesiredState.Launched, progress: new Recorder(seen));
+        var done = await client.WaitForUnitAsync("hello.service", DesiredState.Launched, seen.Add);
 
         Assert.Equal((DesiredState.Launched, "active", "running"), (done.CurrentState, done.ActiveState, done.SubState));
         Assert.Equal(done, seen[^1]);
@@ -95,14 +95,5 @@ public sealed class ConvenienceTests : IAsyncLifetime
             first.Select(r => (r.Name, r.Change)).OrderBy(r => r.Name, StringComparer.Ordinal));
         Assert.True(again.IsEmpty);
         Assert.Equal(DesiredState.Inactive, (await client.GetUnitAsync("web@.service")).DesiredState);
-    }
-
-    private sealed class Recorder(List<UnitProgress> seen) : IProgress<UnitProgress>
-    {
-        // Synchronous on purpose: Progress<T> would post to the thread pool and reorder reports.
-        public void Report(UnitProgress value)
-        {
-            lock (seen) seen.Add(value);
-        }
     }
 }

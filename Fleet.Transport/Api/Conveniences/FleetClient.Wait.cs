@@ -31,8 +31,32 @@ public sealed partial class FleetClient
     /// unit does not exist). An invalid name, a target outside the three states, or options out of
     /// range are refused before the first poll.
     /// </returns>
-    public async Task<Either<APIError, UnitProgress>> WaitForUnitAsync(
-        string name, DesiredState target, UnitWaitOptions? options = null, IProgress<UnitProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<Either<APIError, UnitProgress>> WaitForUnitAsync(
+        string name, DesiredState target, UnitWaitOptions? options = null, IProgress<UnitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        WaitAsync(name, target, options, progress is null ? null : progress.Report, cancellationToken);
+
+    /// <summary>
+    /// Waits as <see cref="WaitForUnitAsync(string, DesiredState, UnitWaitOptions?, IProgress{UnitProgress}?, CancellationToken)"/>
+    /// does, calling <paramref name="onProgress"/> with each change seen, inline on the polling
+    /// thread: in order, and each call ends before the next poll (unlike <see cref="Progress{T}"/>,
+    /// which posts reports to the thread pool, where they can arrive out of order).
+    /// </summary>
+    /// <param name="name">The unit's name.</param>
+    /// <param name="target">The state to wait for.</param>
+    /// <param name="onProgress">Called with each new view of the unit; what it throws ends the wait with that exception.</param>
+    /// <param name="options">Deadline and poll interval; <see cref="UnitWaitOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the wait; cancellation throws.</param>
+    /// <returns>As the other overload returns.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="onProgress"/> is null.</exception>
+    public Task<Either<APIError, UnitProgress>> WaitForUnitAsync(
+        string name, DesiredState target, Action<UnitProgress> onProgress, UnitWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onProgress);
+        return WaitAsync(name, target, options, onProgress, cancellationToken);
+    }
+
+    private async Task<Either<APIError, UnitProgress>> WaitAsync(
+        string name, DesiredState target, UnitWaitOptions? options, Action<UnitProgress>? onProgress, CancellationToken cancellationToken)
     {
         options ??= UnitWaitOptions.Default;
         if (UnitNames.Validate(name).Failed(out _, out var invalid)) return invalid;
@@ -58,7 +82,7 @@ public sealed partial class FleetClient
                 if (seen.Progress != last)
                 {
                     last = seen.Progress;
-                    progress?.Report(last);
+                    onProgress?.Invoke(last);
                 }
                 if (seen.Reached) return last;
                 await Task.Delay(options.PollInterval, deadline.Token).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using Fleet.Core;
 
 namespace Fleet;
 
-/// <summary>How far a unit has got, as one poll of <see cref="FleetClient.WaitForUnitAsync"/> saw it.</summary>
+/// <summary>How far a unit has got, as one poll of <see cref="O:Fleet.FleetClient.WaitForUnitAsync"/> saw it.</summary>
 /// <param name="Name">The unit's name.</param>
 /// <param name="DesiredState">The state fleet is driving it to.</param>
 /// <param name="CurrentState">The state fleet reports it has reached; null for a global unit, which fleet never reports one for.</param>

@@ -1,6 +1,6 @@
 namespace Fleet;
 
-/// <summary>How long <see cref="FleetClient.WaitForUnitAsync"/> waits and how often it asks.</summary>
+/// <summary>How long <see cref="O:Fleet.FleetClient.WaitForUnitAsync"/> waits and how often it asks.</summary>
 public sealed record UnitWaitOptions
 {
     /// <summary>The options used when none are given.</summary>

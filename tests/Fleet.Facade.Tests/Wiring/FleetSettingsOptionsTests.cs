@@ -81,14 +81,14 @@ public sealed class FleetSettingsOptionsTests
     }
 
     [Fact]
-    public void Debug_switches_the_exchange_log_on()
+    public void The_logger_is_passed_on_whatever_Debug_says_so_that_its_own_level_decides()
     {
         var logger = NullLogger.Instance;
 
         var quiet = new FleetSettings().ToClientOptions(logger).Match(r => r.Options, e => throw new Xunit.Sdk.XunitException(e.ToString()));
         var traced = new FleetSettings { Debug = true }.ToClientOptions(logger).Match(r => r.Options, e => throw new Xunit.Sdk.XunitException(e.ToString()));
 
-        Assert.Null(quiet.Logger);
+        Assert.Same(logger, quiet.Logger);
         Assert.Same(logger, traced.Logger);
     }
 

@@ -18,11 +18,10 @@ public sealed class WaitTests
     {
         await using var scope = await StartAsync(TimeSpan.FromMilliseconds(200));
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
-        var progress = new RecordingProgress();
+        var reports = new List<UnitProgress>();
 
-        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, Quick, progress)).Right();
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, reports.Add, Quick)).Right();
 
-        var reports = progress.Reports;
         Assert.Equal(reports[^1], reached);
         Assert.Equal((DesiredState.Launched, "active", "running"), (reached.CurrentState, reached.ActiveState, reached.SubState));
         Assert.NotNull(reached.MachineId);
@@ -40,8 +39,10 @@ public sealed class WaitTests
         await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Loaded)).Right();
         Task? launching = null;
-        var progress = new RecordingProgress(report =>
+        var reports = new List<UnitProgress>();
+        void OnProgress(UnitProgress report)
         {
+            reports.Add(report);
             switch (report)
             {
                 case { DesiredState: DesiredState.Loaded, CurrentState: DesiredState.Inactive }:
@@ -52,12 +53,11 @@ public sealed class WaitTests
                     launching = Task.Run(async () => (await scope.Client.SetDesiredStateAsync("hello.service", DesiredState.Launched)).Right());
                     break;
             }
-        });
+        }
 
-        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, Quick, progress)).Right();
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, OnProgress, Quick)).Right();
         await launching!;
 
-        var reports = progress.Reports;
         var machine = reached.MachineId;
         Assert.NotNull(machine);
         Assert.Equal(new UnitProgress("hello.service", DesiredState.Loaded, DesiredState.Inactive, null, null, null), reports[0]);
@@ -78,15 +78,15 @@ public sealed class WaitTests
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
         // Long enough for the first poll on a loaded machine, so the message has a state to say.
         var options = new UnitWaitOptions { Timeout = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMilliseconds(20) };
-        var progress = new RecordingProgress();
+        var reports = new List<UnitProgress>();
 
-        var error = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, options, progress)).Left();
+        var error = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, reports.Add, options)).Left();
 
         Assert.Equal(ErrorKind.Timeout, error.Kind);
         Assert.Equal(
             "unit \"hello.service\" did not reach launched within 2 s: last seen desired state launched, current state inactive, not scheduled",
             error.Message);
-        Assert.Single(progress.Reports);
+        Assert.Single(reports);
     }
 
     [Fact]
@@ -124,10 +124,9 @@ public sealed class WaitTests
         await using var scope = await StartAsync(Timeout.InfiniteTimeSpan);
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
         using var cancel = new CancellationTokenSource();
-        var progress = new RecordingProgress(_ => cancel.Cancel());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, Quick, progress, cancel.Token));
+            scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, _ => cancel.Cancel(), Quick, cancel.Token));
     }
 
     [Fact]
@@ -135,12 +134,12 @@ public sealed class WaitTests
     {
         await using var scope = await StartAsync(TimeSpan.Zero);
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Inactive)).Right();
-        var progress = new RecordingProgress();
+        var reports = new List<UnitProgress>();
 
-        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Inactive, Quick, progress)).Right();
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Inactive, reports.Add, Quick)).Right();
 
-        Assert.Equal([new UnitProgress("hello.service", DesiredState.Inactive, DesiredState.Inactive, null, null, null)], progress.Reports);
-        Assert.Equal(progress.Reports[0], reached);
+        Assert.Equal([new UnitProgress("hello.service", DesiredState.Inactive, DesiredState.Inactive, null, null, null)], reports);
+        Assert.Equal(reports[0], reached);
     }
 
     [Fact]
@@ -178,6 +177,27 @@ public sealed class WaitTests
         Assert.Equal(ErrorKind.Validation, error.Kind);
     }
 
+    [Fact]
+    public async Task An_IProgress_receives_the_same_reports()
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+        (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Inactive)).Right();
+        var reported = new TaskCompletionSource<UnitProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Progress<T> posts each report to the thread pool: the report arrives, though not inline.
+        var reached = (await scope.Client.WaitForUnitAsync("hello.service", DesiredState.Inactive, Quick, new Progress<UnitProgress>(p => reported.TrySetResult(p)))).Right();
+
+        Assert.Equal(reached, await reported.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_null_callback_is_refused_at_the_call()
+    {
+        await using var scope = await StartAsync(TimeSpan.Zero);
+
+        Assert.Throws<ArgumentNullException>("onProgress", () => { _ = scope.Client.WaitForUnitAsync("hello.service", DesiredState.Launched, (Action<UnitProgress>)null!); });
+    }
+
     [Theory]
     [InlineData(42)]
     [InlineData(-1)]
@@ -187,12 +207,12 @@ public sealed class WaitTests
         await using var scope = await ClientScope.StartAsync(unix: true, new FleetServerOptions { AgentDelay = TimeSpan.Zero }, new FleetClientOptions { Logger = log });
         (await scope.Client.CreateUnitAsync("hello.service", Hello, DesiredState.Launched)).Right();
         var exchanges = log.Lines.Count;
-        var progress = new RecordingProgress();
+        var reports = new List<UnitProgress>();
 
-        var error = (await scope.Client.WaitForUnitAsync("hello.service", (DesiredState)value, Quick, progress)).Left();
+        var error = (await scope.Client.WaitForUnitAsync("hello.service", (DesiredState)value, reports.Add, Quick)).Left();
 
         Assert.Equal((ErrorKind.Validation, $"target {value} is not a DesiredState: state must be one of: ['inactive', 'loaded', 'launched']"), (error.Kind, error.Message));
-        Assert.Empty(progress.Reports);
+        Assert.Empty(reports);
         Assert.Equal(exchanges, log.Lines.Count);
     }
 }
