@@ -194,6 +194,15 @@ let ``use! of something disposable both ways, as the client is, disposes asynchr
     }
 
 [<Fact>]
+let ``use! and use of null dispose nothing`` () =
+    task {
+        let! asyncNull = fleetResult { use! _ = (Ok(Unchecked.defaultof<AsyncOnly>): Result<AsyncOnly, APIError>) in return 1 }
+        let! syncNull = fleetResult { use _ = Unchecked.defaultof<SyncOnly> in return 2 }
+        Assert.Equal(Ok 1, asyncNull)
+        Assert.Equal(Ok 2, syncNull)
+    }
+
+[<Fact>]
 let ``use of something only IDisposable disposes it`` () =
     task {
         let resource = new SyncOnly()
