@@ -1,6 +1,7 @@
 /// The functional client answers LanguageExt's Either, which F# cannot pattern-match; these turn
 /// each answer into F#'s Result so that calls read as `match! ... |> FleetResult.ofTask with`.
-/// They only convert: every function maps one call's answer and adds no behaviour.
+/// They only convert: every function maps one call's answer and adds no behaviour. For a script
+/// of several calls, `fleetResult { }` (FleetResultBuilder.fs) binds the answers without them.
 namespace Fleet.FSharp
 
 open System
@@ -23,6 +24,16 @@ module FleetResult =
         task {
             let! either = call
             return ofEither either
+        }
+
+    /// Awaits a call whose error the caller means to look at (fleet's 404 for a unit it expects to
+    /// be gone, say) and answers its whole Result as the value, so that inside `fleetResult { }`
+    /// `match! FleetResult.attempt (client.GetUnitAsync name) with` sees the error instead of
+    /// stopping at it.
+    let attempt (call: Task<LanguageExt.Either<APIError, 'T>>) : Task<Result<Result<'T, APIError>, APIError>> =
+        task {
+            let! either = call
+            return Ok(ofEither either)
         }
 
     /// Awaits a call that answers nothing (create, set state, destroy, metadata edits) and answers

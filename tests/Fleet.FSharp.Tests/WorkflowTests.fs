@@ -2,6 +2,7 @@ module Fleet.FSharp.Tests.WorkflowTests
 
 open System
 open System.IO
+open System.Threading
 open System.Threading.Tasks
 open Xunit
 open Fleet.Core
@@ -12,68 +13,61 @@ open Fleet.UnitFiles
 
 let helloText = "[Unit]\nDescription=Hello from F#\n\n[Service]\nExecStart=/bin/sleep 1d\n"
 
+/// A computation's answer in a test: its value, or the test fails with its error.
+let expectOk (computation: Task<Result<'T, APIError>>) : Task<'T> =
+    task {
+        match! computation with
+        | Ok value -> return value
+        | Error error -> return failwithf "fleet answered an error: %O" error
+    }
+
 /// Polls a unit until its current state is the one wanted, or fails once `patience` has passed.
 let waitForState (client: FleetClient) (patience: TimeSpan) name (wanted: DesiredState) =
-    task {
+    fleetResult {
         let deadline = DateTime.UtcNow + patience
-        let mutable seen = None
-        while seen <> Some wanted do
-            if DateTime.UtcNow > deadline then failwithf "%s never became %A (last seen %A)" name wanted seen
-            match! client.GetUnitAsync name |> FleetResult.ofTask with
-            | Ok unit when unit.CurrentState.HasValue && unit.CurrentState.Value = wanted -> seen <- Some wanted
-            | Ok unit ->
-                seen <- Option.ofNullable unit.CurrentState
-                do! Task.Delay 10
-            | Error error -> failwithf "reading %s failed: %O" name error
+        let seen = ref None
+        while seen.Value <> Some wanted do
+            if DateTime.UtcNow > deadline then failwithf "%s never became %A (last seen %A)" name wanted seen.Value
+            let! unit = client.GetUnitAsync name
+            seen.Value <- FleetUnit.currentState unit
+            if seen.Value <> Some wanted then do! Task.Delay 10
     }
 
 /// Create a unit from a unit file, wait for it to run, list, change, destroy: what a script does.
 /// `owns` picks the workflow's own units out of a list that may hold others'.
 let workflow (client: FleetClient) (patience: TimeSpan) (name: string) (owns: string -> bool) =
-    task {
-        let file =
-            match UnitFile.Parse helloText |> FleetResult.ofEither with
-            | Ok file -> file
-            | Error error -> failwithf "bad unit file: %O" error
-
-        match! client.CreateUnitAsync(name, file, DesiredState.Launched) |> FleetResult.ofDone with
-        | Error error -> failwithf "create failed: %O" error
-        | Ok () -> ()
+    fleetResult {
+        let! file = UnitFile.Parse helloText
+        do! client.CreateUnitAsync(name, file, DesiredState.Launched)
         do! waitForState client patience name DesiredState.Launched
 
-        match! client.ListUnits() |> FleetResult.ofStream Threading.CancellationToken.None with
-        | Ok units -> Assert.Equal<string list>([ name ], units |> List.map (fun u -> u.Name) |> List.filter owns)
-        | Error error -> failwithf "list failed: %O" error
+        let! units = client.ListUnits() |> FleetResult.ofStream CancellationToken.None
+        Assert.Equal<string list>([ name ], units |> List.map (fun u -> u.Name) |> List.filter owns)
 
-        match! client.ListUnitStates(unitName = name) |> FleetResult.ofStream Threading.CancellationToken.None with
-        | Ok [ state ] ->
-            Assert.Equal("running", state.SystemdSubState)
-            Assert.Equal(file.Hash, state.Hash)
-        | Ok states -> failwithf "expected one state, got %A" states
-        | Error error -> failwithf "states failed: %O" error
+        let states = ResizeArray()
+        for state in client.ListUnitStates(unitName = name) do
+            states.Add state
+        let state = Assert.Single states
+        Assert.Equal(Some "running", UnitState.systemdSubState state)
+        Assert.Equal(Some file.Hash, UnitState.hash state)
 
-        match! client.SetDesiredStateAsync(name, DesiredState.Loaded) |> FleetResult.ofDone with
-        | Ok () -> do! waitForState client patience name DesiredState.Loaded
-        | Error error -> failwithf "stop failed: %O" error
+        do! client.SetDesiredStateAsync(name, DesiredState.Loaded)
+        do! waitForState client patience name DesiredState.Loaded
+        do! client.DestroyUnitAsync name
 
-        match! client.DestroyUnitAsync name |> FleetResult.ofDone with
-        | Ok () -> ()
-        | Error error -> failwithf "destroy failed: %O" error
-
-        match! client.GetUnitAsync name |> FleetResult.ofTask with
-        | Error error when error.Code = Nullable 404 -> Assert.Equal("unit does not exist", error.Message)
+        match! FleetResult.attempt (client.GetUnitAsync name) with
+        | Error error when APIError.code error = Some 404 -> Assert.Equal("unit does not exist", error.Message)
         | other -> failwithf "expected fleet's 404, got %A" other
     }
+    |> expectOk
 
 /// The workflow on a client of its own, against a fresh fleet where every unit is the workflow's.
 let workflowAt (endpoint: string) =
-    task {
-        match! FleetClient.ConnectAsync endpoint |> FleetResult.ofTask with
-        | Error error -> failwithf "could not connect: %O" error
-        | Ok client ->
-            use client = client
-            do! workflow client (TimeSpan.FromSeconds 15.0) "hello.service" (fun _ -> true)
+    fleetResult {
+        use! client = FleetClient.ConnectAsync endpoint
+        do! workflow client (TimeSpan.FromSeconds 15.0) "hello.service" (fun _ -> true)
     }
+    |> expectOk
 
 [<Fact>]
 let ``a script's whole workflow over a unix socket`` () =
