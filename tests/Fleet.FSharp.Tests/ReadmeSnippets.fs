@@ -8,10 +8,11 @@ open Fleet.FSharp
 
 let fsharpPackage () =
     // <readme>
-    task {
-        let! connected = FleetClient.ConnectAsync "unix:///var/run/fleet.sock" |> FleetResult.ofTask
-        match connected with
-        | Ok client -> printfn "connected to %s" (string client)
-        | Error e -> eprintfn "%s" e.Message
-    }
+    let machines =
+        fleetResult {
+            use! client = FleetClient.ConnectAsync "unix:///var/run/fleet.sock"
+            for machine in client.ListMachines() do
+                printfn "%s %s" machine.Id (Machine.primaryIp machine |> Option.defaultValue "-")
+        }
     // </readme>
+    machines

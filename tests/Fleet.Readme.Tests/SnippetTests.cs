@@ -32,11 +32,11 @@ public sealed class SnippetTests
     }
 
     [Fact]
-    public void Only_the_start_program_is_a_whole_program_and_the_start_tests_run_it()
+    public void Only_the_start_programs_are_whole_programs_and_the_start_tests_run_both()
     {
         var whole = Repository.Blocks().Where(b => b.IsWholeProgram).ToList();
 
-        Assert.Equal(["csharp"], whole.Select(b => b.Language).Order(StringComparer.Ordinal));
+        Assert.Equal(["csharp", "fsharp"], whole.Select(b => b.Language).Order(StringComparer.Ordinal));
         Assert.All(whole, b => Assert.Equal("README.md", b.File));
     }
 

@@ -31,6 +31,22 @@ public sealed class StartTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [Fact]
+    public async Task The_fsharp_start_compiles_and_runs_first_time()
+    {
+        var (shell, program) = Start("### F#: the functional client", "fsharp");
+        var folder = Directory.CreateDirectory(Path.Combine(feed.Folder, "start-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+
+        await feed.ShellAsync(shell, folder);
+        var project = Assert.Single(Directory.GetDirectories(folder));
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.fs"), program);
+        var output = await feed.RunAsync("dotnet", ["run"], project);
+
+        Assert.Matches(@"machine \w+ at \d+\.\d+\.\d+\.\d+\n", output);
+        Assert.Matches(@"hello.service is active/running on \w+\n", output);
+        Assert.Contains("fleet says 404: unit does not exist\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_tool_start_installs_fleetctl_net_and_runs_its_demo()
     {
         var shell = Block("### fleetctl users: the tool", "sh");
