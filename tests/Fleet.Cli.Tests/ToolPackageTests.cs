@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Fleet.Cli.Tests.Harness;
+using Fleet.Tests.Shared;
 
 namespace Fleet.Cli.Tests;
 
@@ -52,32 +52,9 @@ public sealed class ToolPackageTests
         Assert.Contains("LICENSE", package.Entries.Select(e => e.FullName));
     }
 
-    private static async Task<string> RunAsync(string program, string[] arguments, string workingDirectory, string? packageCache = null)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        if (packageCache is not null) start.Environment["NUGET_PACKAGES"] = packageCache;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        using var deadline = new CancellationTokenSource(Deadline);
-        try
-        {
-            var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
-            var errors = process.StandardError.ReadToEndAsync(deadline.Token);
-            await process.WaitForExitAsync(deadline.Token);
-            Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await errors}");
-            return await output;
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-    }
+    private static Task<string> RunAsync(string program, string[] arguments, string workingDirectory, string? packageCache = null) =>
+        DotnetProcess.RunAsync(program, arguments, workingDirectory,
+            // A package cache of its own when given: the shared one would keep an earlier build of the same version.
+            packageCache is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["NUGET_PACKAGES"] = packageCache },
+            Deadline);
 }

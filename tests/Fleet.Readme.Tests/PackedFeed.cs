@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Fleet.Tests.Shared;
 
 namespace Fleet.Readme.Tests;
 
@@ -47,39 +47,11 @@ public sealed class PackedFeed : IAsyncLifetime
     public Task<string> ShellAsync(string script, string workingDirectory) =>
         RunAsync("bash", ["-euo", "pipefail", "-c", script], workingDirectory);
 
-    public async Task<string> RunAsync(string program, string[] arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(program)
+    public Task<string> RunAsync(string program, string[] arguments, string workingDirectory) =>
+        DotnetProcess.RunAsync(program, arguments, workingDirectory, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["HOME"] = Home;
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(Folder, "nuget-packages");
-        start.Environment["PATH"] = $"{Path.Combine(Home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        // The tests' own MSBuild settings (CI, configuration) are not a stranger's.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBuildSDKsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        using var deadline = new CancellationTokenSource(Deadline);
-        try
-        {
-            var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
-            var errors = process.StandardError.ReadToEndAsync(deadline.Token);
-            await process.WaitForExitAsync(deadline.Token);
-            Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await errors}");
-            return await output;
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-    }
+            ["HOME"] = Home,
+            ["NUGET_PACKAGES"] = Path.Combine(Folder, "nuget-packages"),
+            ["PATH"] = $"{Path.Combine(Home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}",
+        }, Deadline);
 }
