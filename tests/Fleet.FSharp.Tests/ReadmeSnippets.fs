@@ -1,4 +1,4 @@
-/// The READMEs' F# blocks, each compiled in the context it assumes. Fleet.Readme.Tests' SnippetTests
+/// The READMEs' F# blocks, each compiled in the context it assumes. Fleet.Packages.Tests' SnippetTests
 /// holds every F# block of every README to one of these regions, character for character: change a
 /// block here and in the README together. They compile, they do not run.
 module ReadmeSnippets

@@ -1,10 +1,11 @@
-namespace Fleet.Readme.Tests;
+namespace Fleet.Packages.Tests;
 
 /// <summary>
 /// The README's start, followed verbatim as a stranger would, against the packages this build
 /// packs: its shell lines in a fresh folder and home, its program as the program, run.
 /// </summary>
-public sealed class StartTests(PackedFeed feed) : IClassFixture<PackedFeed>
+[Collection(PackedFeed.Collection)]
+public sealed class StartTests(PackedFeed feed)
 {
     [Fact]
     public void Every_package_is_packed()

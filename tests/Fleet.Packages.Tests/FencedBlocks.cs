@@ -1,4 +1,4 @@
-namespace Fleet.Readme.Tests;
+namespace Fleet.Packages.Tests;
 
 /// <summary>A fenced code block of a markdown file.</summary>
 /// <param name="File">The file, relative to the repository.</param>

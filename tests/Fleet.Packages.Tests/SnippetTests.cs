@@ -1,4 +1,4 @@
-namespace Fleet.Readme.Tests;
+namespace Fleet.Packages.Tests;
 
 /// <summary>Every C# and F# block a user reads in a README compiles: it is a region of a compiled snippet file.</summary>
 public sealed class SnippetTests
@@ -9,7 +9,7 @@ public sealed class SnippetTests
     // Where the blocks are compiled: C# here, F# in the F# tests.
     private static readonly Dictionary<string, string[]> SnippetFiles = new(StringComparer.Ordinal)
     {
-        ["csharp"] = ["tests/Fleet.Readme.Tests/Snippets/ReadmeSnippets.cs"],
+        ["csharp"] = ["tests/Fleet.Packages.Tests/Snippets/ReadmeSnippets.cs"],
         ["fsharp"] = ["tests/Fleet.FSharp.Tests/ReadmeSnippets.fs"],
     };
 

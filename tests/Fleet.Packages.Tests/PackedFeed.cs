@@ -1,14 +1,19 @@
 using Fleet.Tests.Shared;
 
-namespace Fleet.Readme.Tests;
+namespace Fleet.Packages.Tests;
 
 /// <summary>
 /// Every package of the repository packed into a folder, the local feed a stranger's first
 /// program restores from, with a package cache and a home folder of its own so nothing of this
 /// machine's (an earlier build of the same version, installed tools) can stand in. Deleted at the end.
+/// One for all the tests that use it, which run one after another: two packs of one project at once
+/// would write the same files under its obj folder.
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime
 {
+    /// <summary>The collection of the tests that share the feed.</summary>
+    public const string Collection = "packed feed";
+
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("fleet-readme-").FullName;
@@ -55,3 +60,7 @@ public sealed class PackedFeed : IAsyncLifetime
             ["PATH"] = $"{Path.Combine(Home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}",
         }, Deadline);
 }
+
+/// <summary>The tests that share one <see cref="PackedFeed"/>.</summary>
+[CollectionDefinition(PackedFeed.Collection)]
+public sealed class PackedFeedCollection : ICollectionFixture<PackedFeed>;

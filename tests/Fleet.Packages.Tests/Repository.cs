@@ -1,4 +1,4 @@
-namespace Fleet.Readme.Tests;
+namespace Fleet.Packages.Tests;
 
 /// <summary>The repository this test runs from, and its markdown files that users read.</summary>
 internal static class Repository
