@@ -128,7 +128,7 @@ public sealed class RemoteHost : IDisposable
             var stderr = CopyAsync(exec.ExtendedOutputStream, error, flush: true);
             // Input that arrives after the command ended is dropped: sent on a channel the server
             // has closed it would make the server end the whole session.
-            if (input is not null && InputOf(exec) is { } commandInput) Feed(input, commandInput, () => !running.IsCompleted);
+            if (input is not null && SshCommands.InputOf(exec) is { } commandInput) Feed(input, commandInput, () => !running.IsCompleted);
             // A reader that went away (a closed pipe) ends the command, as it would end ssh.
             var outputs = Task.WhenAll(stdout, stderr);
             _ = outputs.ContinueWith(_ => exec.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -282,39 +282,15 @@ public sealed class RemoteHost : IDisposable
             LostConnection(client, e);
             return SshErrors.At(Host, SshStage.ChannelOpen, e.Message);
         }
-        // SSH.NET opens the channel inside ExecuteAsync, synchronously and without a deadline:
-        // wait for that here, where cancellation can end the wait.
-        var opening = Task.Factory.StartNew(
-            () => exec.ExecuteAsync(cancellationToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         try
         {
-            var running = await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return (exec, running);
-        }
-        catch (OperationCanceledException)
-        {
-            // The channel may still open: close it when it does.
-            _ = opening.ContinueWith(_ => exec.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw;
+            return (exec, await SshCommands.StartAsync(exec, cancellationToken, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is SshException or ObjectDisposedException or SocketException or InvalidOperationException)
         {
             exec.Dispose();
             LostConnection(client, e);
             return SshErrors.At(Host, SshStage.ChannelOpen, $"the host did not run {Core.Text.GoQuoting.Quote(command)}: {e.Message}");
-        }
-    }
-
-    // Null when the command has already ended: a quick one can finish before its input is asked for.
-    private static Stream? InputOf(SshCommand exec)
-    {
-        try
-        {
-            return exec.CreateInputStream();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
         }
     }
 

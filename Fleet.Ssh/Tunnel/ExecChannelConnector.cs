@@ -33,24 +33,16 @@ internal sealed class ExecChannelConnector(SshSession session, string socketPath
             if (client.Failed(out var ssh, out var error)) return error;
 
             SshCommand? exec = null;
-            Task<Task>? opening = null;
             try
             {
                 exec = ssh.CreateCommand(command);
-                // SSH.NET opens the channel synchronously inside ExecuteAsync, waiting for the
-                // server's answer without a token: wait for it here, where cancellation and the
-                // connect deadline can end the wait.
-                var starting = exec;
-                opening = Task.Factory.StartNew(
-                    () => starting.ExecuteAsync(CancellationToken.None), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
-                var running = await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // The command runs as long as its stream, past this connect's token.
+                var running = await SshCommands.StartAsync(exec, CancellationToken.None, cancellationToken).ConfigureAwait(false);
                 return new ExecChannelStream(exec, running, session.Host, command);
             }
-            catch (OperationCanceledException) when (opening is not null)
+            catch (OperationCanceledException)
             {
-                // The channel may still open: close it when it does.
-                var abandoned = exec!;
-                _ = opening.ContinueWith(_ => abandoned.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                // StartAsync closes the channel if it still opens.
                 throw;
             }
             catch (Exception e) when (e is SshConnectionException or ObjectDisposedException or SocketException

@@ -33,23 +33,10 @@ internal sealed class ExecChannelStream : Stream
         this.running = running;
         this.sshHost = sshHost;
         this.commandText = commandText;
-        input = InputOf(command);
+        // A command that fails at once (fleetctl not installed: status 127) may have ended already:
+        // what is written then goes nowhere, and the first read reports its status and error.
+        input = SshCommands.InputOf(command) ?? Null;
         output = command.OutputStream;
-    }
-
-    // A command that fails at once (fleetctl not installed: status 127) can end before its input is
-    // asked for, and SSH.NET then refuses to make one. What is written goes nowhere, and the first
-    // read reports the command's exit status and standard error, as for a command that ends later.
-    private static Stream InputOf(SshCommand command)
-    {
-        try
-        {
-            return command.CreateInputStream();
-        }
-        catch (InvalidOperationException)
-        {
-            return Null;
-        }
     }
 
     public override bool CanRead => true;
