@@ -1,9 +1,11 @@
+using Fleet.Tests.Shared;
+
 namespace Fleet.Packages.Tests;
 
 /// <summary>The repository this test runs from, and its markdown files that users read.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepositoryRoot.Require();
 
     /// <summary>The README and each package's README, relative to the root.</summary>
     public static IEnumerable<string> Readmes() =>
@@ -15,11 +17,4 @@ internal static class Repository
                 .Order(StringComparer.Ordinal));
 
     public static IEnumerable<FencedBlock> Blocks() => Readmes().SelectMany(readme => FencedBlock.Read(Root, readme));
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fleet.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException($"no Fleet.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -8,12 +8,7 @@ internal static class ReferenceData
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(environmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fleet.sln")))
-        {
-            directory = directory.Parent;
-        }
-        if (directory is null) throw new DirectoryNotFoundException($"no Fleet.sln above {AppContext.BaseDirectory}; set {environmentVariable}");
-        return Path.Combine(directory.FullName, "tests", "fleet-reference", folder);
+        var root = RepositoryRoot.Find() ?? throw new DirectoryNotFoundException($"no Fleet.sln above {AppContext.BaseDirectory}; set {environmentVariable}");
+        return Path.Combine(root, "tests", "fleet-reference", folder);
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Fleet.Tests.Shared;
 
 namespace Fleet.Core.Tests.Repository;
 
 /// <summary>The layer picture in the README is the one the project files build.</summary>
 public sealed partial class LayerTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Require();
 
     [Fact]
     public void The_readme_layer_picture_names_each_shipped_projects_references_exactly()
@@ -55,13 +56,6 @@ public sealed partial class LayerTests
 
     private static List<string> References(string project, string kind) =>
         [.. XDocument.Load(project).Descendants(kind).Select(e => e.Attribute("Include")!.Value.Replace('\\', '/'))];
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fleet.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException($"no Fleet.sln above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex("```text layers\\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex LayersBlock();
