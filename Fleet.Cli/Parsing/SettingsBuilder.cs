@@ -81,13 +81,8 @@ internal static class SettingsBuilder
     /// <param name="settings">The merged settings.</param>
     /// <param name="context">The environment, and the terminal that answers the question.</param>
     /// <returns>The SSH options; <see cref="SshTunnelOptions.Tunnel"/> is the tunnel host, or null.</returns>
-    public static SshTunnelOptions Ssh(FleetSettings settings, CliContext context) => new()
+    public static SshTunnelOptions Ssh(FleetSettings settings, CliContext context) => settings.ToSshOptions() with
     {
-        Tunnel = string.IsNullOrWhiteSpace(settings.Tunnel) ? null : settings.Tunnel,
-        User = settings.SshUsername,
-        ConnectTimeout = settings.SshTimeout,
-        KnownHostsFile = settings.KnownHostsFile,
-        StrictHostKeyChecking = settings.StrictHostKeyChecking,
         ConfirmUnknownHostKey = HostKeyQuestion.For(context),
         // Empty, not the process's own, when this run's environment has none: the environment given is the one that counts.
         AgentSocket = Variable(context.Variables, "SSH_AUTH_SOCK") ?? "",

@@ -28,21 +28,31 @@ public static class FleetSettingsOptions
             {
                 RequestTimeout = settings.RequestTimeout,
                 Tls = new TlsOptions(Empty(settings.CaFile), Empty(settings.CertFile), Empty(settings.KeyFile)),
-                Connector = Tunnel(settings) is { } tunnel ? SshTunnel.Connector(tunnel) : null,
+                Connector = settings.ToSshOptions() is { Tunnel: not null } tunnel ? SshTunnel.Connector(tunnel) : null,
             };
             return (endpoint, new FleetClientOptions { Transport = transport, Logger = logger });
         });
     }
 
-    /// <summary>The SSH tunnel the settings name, or null to connect directly.</summary>
-    internal static SshTunnelOptions? Tunnel(FleetSettings settings) => string.IsNullOrWhiteSpace(settings.Tunnel) ? null : new SshTunnelOptions
+    /// <summary>
+    /// The SSH options the settings describe (fleetctl's <c>--tunnel</c>, <c>--ssh-username</c>,
+    /// <c>--known-hosts-file</c>, <c>--strict-host-key-checking</c>, <c>--ssh-timeout</c>), for the
+    /// tunnel to fleet and for sessions with the cluster's machines.
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The options; their <see cref="SshTunnelOptions.Tunnel"/> is null when the settings name no tunnel.</returns>
+    public static SshTunnelOptions ToSshOptions(this FleetSettings settings)
     {
-        Tunnel = settings.Tunnel,
-        User = settings.SshUsername,
-        ConnectTimeout = settings.SshTimeout,
-        KnownHostsFile = settings.KnownHostsFile,
-        StrictHostKeyChecking = settings.StrictHostKeyChecking,
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        return new SshTunnelOptions
+        {
+            Tunnel = string.IsNullOrWhiteSpace(settings.Tunnel) ? null : settings.Tunnel,
+            User = settings.SshUsername,
+            ConnectTimeout = settings.SshTimeout,
+            KnownHostsFile = settings.KnownHostsFile,
+            StrictHostKeyChecking = settings.StrictHostKeyChecking,
+        };
+    }
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -16,5 +16,8 @@ internal static class Repository
                 .Select(path => Path.GetRelativePath(Root, path))
                 .Order(StringComparer.Ordinal));
 
-    public static IEnumerable<FencedBlock> Blocks() => Readmes().SelectMany(readme => FencedBlock.Read(Root, readme));
+    /// <summary>Every fenced block of those files, read once for all the tests.</summary>
+    public static IReadOnlyList<FencedBlock> Blocks() => AllBlocks.Value;
+
+    private static readonly Lazy<IReadOnlyList<FencedBlock>> AllBlocks = new(() => [.. Readmes().SelectMany(readme => FencedBlock.Read(Root, readme))]);
 }

@@ -64,7 +64,7 @@ public sealed class FleetSettingsOptionsTests
 
         Assert.Equal(FleetEndpoint.UnixSocket("/var/run/fleet.sock"), endpoint);
         Assert.NotNull(options.Transport.Connector);
-        var ssh = Assert.IsType<Ssh.SshTunnelOptions>(FleetSettingsOptions.Tunnel(settings));
+        var ssh = Assert.IsType<Ssh.SshTunnelOptions>(settings.ToSshOptions());
         Assert.Equal(("[::1]:2222", "admin", "/kh", false, TimeSpan.FromSeconds(4)), (ssh.Tunnel, ssh.User, ssh.KnownHostsFile, ssh.StrictHostKeyChecking, ssh.ConnectTimeout));
         Assert.Equal(TimeSpan.FromSeconds(7), options.Transport.RequestTimeout);
         Assert.True(options.Transport.ConnectTimeout > ssh.ConnectTimeout);
