@@ -1,3 +1,4 @@
+using Fleet.Core;
 using Fleet.Simulator.Cluster;
 using Fleet.Simulator.Wire;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ internal sealed class StateResource(SimulatedCluster cluster, ServerFaults fault
         if (item is null) return ListStatesAsync(context, query);
         if (item.Length == 0) return ErrorAsync(context, 404, "");
         if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
-        var state = cluster.States.FirstOrDefault(s => s.Name == item);
+        var state = cluster.Report.StatesOf(item).FirstOrDefault();
         if (state is null)
         {
             // fleet v1.0.0 dereferences the missing state and its handler panics: Go closes
@@ -33,8 +34,16 @@ internal sealed class StateResource(SimulatedCluster cluster, ServerFaults fault
         if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
         var machine = query.Get("machineID").FirstOrDefault() ?? "";
         var unit = query.Get("unitName").FirstOrDefault() ?? "";
-        var states = cluster.States.Where(s => (machine.Length == 0 || s.MachineId == machine) && (unit.Length == 0 || s.Name == unit)).ToList();
-        var (items, next) = token.Slice(states);
+        var (items, next) = token.Slice(Filter(cluster.Report, machine, unit));
         return SendAsync(context, 200, FleetJson.StatePage(items, next?.Encode()));
+    }
+
+    // Unfiltered, the page is read by index from the sorted states; one unit's states are found
+    // in them by name. Only a machine filter alone walks them all.
+    private static IReadOnlyList<UnitState> Filter(AgentReport report, string machine, string unit)
+    {
+        if (unit.Length > 0) return [.. report.StatesOf(unit).Where(s => machine.Length == 0 || s.MachineId == machine)];
+        if (machine.Length > 0) return [.. report.States.Where(s => s.MachineId == machine)];
+        return report.States;
     }
 }

@@ -24,29 +24,51 @@ internal static class Agent
     {
         ArgumentNullException.ThrowIfNull(machines);
         ArgumentNullException.ThrowIfNull(units);
-        var states = ImmutableArray.CreateBuilder<UnitState>();
+        var states = ImmutableSortedSet.CreateBuilder(AgentReport.Order);
         var heartbeats = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var stored in units)
         {
-            if (EngineUnit.Read(stored) is not { IsInactive: false } unit) continue;
-            if (unit.IsGlobal)
-            {
-                foreach (var machine in machines)
-                {
-                    if (EngineAgentState.HasMetadata(machine.Metadata, unit.Requirements.MachineMetadata)) states.Add(StateOf(unit, machine.Id));
-                }
-                continue;
-            }
-            if (stored.TargetMachineId is not { } target || !machines.Any(m => m.Id == target)) continue;
-            states.Add(StateOf(unit, target));
-            if (unit.TargetState == EngineUnit.Launched) heartbeats[unit.Name] = target;
+            var (published, heartbeat) = Publish(machines, stored);
+            states.UnionWith(published);
+            if (heartbeat is not null) heartbeats[stored.Name] = heartbeat;
         }
-        states.Sort(static (a, b) =>
-        {
-            var byName = string.CompareOrdinal(a.Name, b.Name);
-            return byName != 0 ? byName : string.CompareOrdinal(a.MachineId, b.MachineId);
-        });
         return new AgentReport(states.ToImmutable(), heartbeats.ToImmutable());
+    }
+
+    /// <summary>
+    /// The report after some units changed: each named unit's states and heartbeat published
+    /// again from what the registry holds now (none when it is gone), the rest kept, so the agents'
+    /// work follows the change, not the size of the cluster.
+    /// </summary>
+    /// <param name="report">What the agents published before the change.</param>
+    /// <param name="machines">The machines of the cluster, unchanged since that report.</param>
+    /// <param name="changed">The names of the units that changed.</param>
+    /// <param name="find">The unit of that name as the engine left it, or null when it is gone.</param>
+    public static AgentReport Republish(AgentReport report, IReadOnlyList<SimulatedMachine> machines, IEnumerable<string> changed, Func<string, StoredUnit?> find)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(find);
+        foreach (var name in changed)
+        {
+            var (states, heartbeat) = find(name) is { } stored ? Publish(machines, stored) : ([], null);
+            report = report.Replace(name, states, heartbeat);
+        }
+        return report;
+    }
+
+    // What one unit's agents publish: its states, and the machine that heartbeats it.
+    private static (List<UnitState> States, string? Heartbeat) Publish(IReadOnlyList<SimulatedMachine> machines, StoredUnit stored)
+    {
+        if (EngineUnit.Read(stored) is not { IsInactive: false } unit) return ([], null);
+        if (unit.IsGlobal)
+        {
+            return ([.. machines
+                .Where(machine => EngineAgentState.HasMetadata(machine.Metadata, unit.Requirements.MachineMetadata))
+                .Select(machine => StateOf(unit, machine.Id))], null);
+        }
+        if (stored.TargetMachineId is not { } target || !machines.Any(m => m.Id == target)) return ([], null);
+        return ([StateOf(unit, target)], unit.TargetState == EngineUnit.Launched ? target : null);
     }
 
     /// <summary>
@@ -62,7 +84,7 @@ internal static class Agent
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(report);
-        return unit.File.Requirements(unit.Name).Global ? null : JobState(unit, report);
+        return unit.Requirements.Global ? null : JobState(unit, report);
     }
 
     /// <summary>
@@ -83,12 +105,9 @@ internal static class Agent
 
     private static string JobState(StoredUnit unit, AgentReport report)
     {
-        if (unit.TargetMachineId is not { } target || !HasState(report, unit.Name, target)) return EngineUnit.Inactive;
+        if (unit.TargetMachineId is not { } target || !report.HasState(unit.Name, target)) return EngineUnit.Inactive;
         return report.Heartbeats.TryGetValue(unit.Name, out var beating) && beating == target ? EngineUnit.Launched : EngineUnit.Loaded;
     }
-
-    private static bool HasState(AgentReport report, string name, string machineId) =>
-        report.States.Any(state => state.Name == name && state.MachineId == machineId);
 
     private static UnitState StateOf(EngineUnit unit, string machineId) =>
         unit.TargetState == EngineUnit.Launched

@@ -13,6 +13,7 @@ internal sealed class EnginePass
     private readonly List<EngineUnit> globals = [];
     private readonly Dictionary<string, string?> planned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> registry = new(StringComparer.Ordinal);
+    private Dictionary<string, EngineAgentState>? agents;
 
     public EnginePass(IReadOnlyList<SimulatedMachine> machines, IReadOnlyList<StoredUnit> units, EngineRules rules)
     {
@@ -54,7 +55,7 @@ internal sealed class EnginePass
             if (action == EngineAction.Reschedule && Reschedule(job, target)) continue;
             if (action != EngineAction.Unschedule) continue;
             Unschedule(job.Name, target);
-            planned[job.Name] = null;
+            Plan(job.Name, null);
         }
 
         foreach (var job in jobs)
@@ -97,33 +98,42 @@ internal sealed class EnginePass
         // A global unit is never written a target: fleet's engine would, the simulation keeps them machine-less.
         if (!planned.ContainsKey(name)) return;
         if (registry.GetValueOrDefault(name) is null) registry[name] = machineId;
+        Plan(name, machineId);
+    }
+
+    private void Plan(string name, string? machineId)
+    {
         planned[name] = machineId;
+        agents = null;
     }
 
     private IEnumerable<EngineAgentState> LeastLoadedFirst() =>
         Agents().Values.OrderBy(agent => agent.Load).ThenBy(agent => agent.Id, StringComparer.Ordinal);
 
-    // fleet's clusterState.agents(), rebuilt for every decision so each sees the ones before it:
+    // fleet's clusterState.agents(), as fleet rebuilds it for every decision so each sees the ones
+    // before it; kept until the plan changes, which gives every decision the same view for less:
     // scheduled units that are not inactive, then every global unit (whatever its target state) on
     // each machine whose metadata it accepts and where it conflicts with nothing already there.
-    private Dictionary<string, EngineAgentState> Agents()
+    private Dictionary<string, EngineAgentState> Agents() => agents ??= BuildAgents();
+
+    private Dictionary<string, EngineAgentState> BuildAgents()
     {
-        var agents = new Dictionary<string, EngineAgentState>(StringComparer.Ordinal);
-        foreach (var machine in machines) agents[machine.Id] = new EngineAgentState(machine);
+        var built = new Dictionary<string, EngineAgentState>(StringComparer.Ordinal);
+        foreach (var machine in machines) built[machine.Id] = new EngineAgentState(machine);
         foreach (var job in jobs)
         {
             if (job.IsInactive || planned[job.Name] is not { } target) continue;
-            if (agents.TryGetValue(target, out var agent)) agent.Add(job);
+            if (built.TryGetValue(target, out var agent)) agent.Add(job);
         }
         foreach (var global in globals)
         {
-            foreach (var agent in agents.Values)
+            foreach (var agent in built.Values)
             {
                 if (!EngineAgentState.HasMetadata(agent.Machine.Metadata, global.Requirements.MachineMetadata)) continue;
                 if (agent.HasConflict(global)) continue;
                 agent.Add(global);
             }
         }
-        return agents;
+        return built;
     }
 }

@@ -38,7 +38,7 @@ internal sealed class EngineUnit
     /// state does not parse is logged and skipped there, so neither the engine nor an agent sees it.
     /// </summary>
     public static EngineUnit? Read(StoredUnit unit) =>
-        HasValidTargetState(unit) ? new EngineUnit(unit, unit.File.Requirements(unit.Name)) : null;
+        HasValidTargetState(unit) ? new EngineUnit(unit, unit.Requirements) : null;
 
     public bool Conflicts(string otherName) => Requirements.ConflictsWith(otherName);
 

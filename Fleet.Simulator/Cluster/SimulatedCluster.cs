@@ -17,9 +17,20 @@ public sealed class SimulatedCluster : IDisposable
     private readonly Lock gate = new();
     private readonly Timer timer;
     private ImmutableArray<SimulatedMachine> machines;
+    private static readonly IComparer<StoredUnit> ByName = Comparer<StoredUnit>.Create(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
     private ImmutableSortedDictionary<string, StoredUnit> units = ImmutableSortedDictionary.Create<string, StoredUnit>(StringComparer.Ordinal);
+    private ImmutableSortedSet<StoredUnit> listed = ImmutableSortedSet.Create(ByName);
     private AgentReport report = AgentReport.Empty;
-    private (ImmutableSortedDictionary<string, StoredUnit>? Source, IReadOnlyList<StoredUnit> Units) listed = (null, []);
+
+    // What the engine and agents have still to act on: each unit changed since they last acted, as
+    // it was then (null when it is new), and whether the machines changed.
+    private readonly Dictionary<string, StoredUnit?> changedUnits = new(StringComparer.Ordinal);
+    private bool machinesChanged;
+
+    // The engine's loads once it has settled a cluster whose units all ask nothing of the
+    // scheduler; null otherwise. While it is set, a change costs what it touches.
+    private MachineLoads? loads;
+    private int demanding;
     private bool pending;
     private TaskCompletionSource settled = NewSettled(done: true);
 
@@ -71,6 +82,7 @@ public sealed class SimulatedCluster : IDisposable
         {
             if (machines.Any(m => m.Id == machine.Id)) throw new ArgumentException($"machine {machine.Id} is already in the cluster", nameof(machine));
             machines = machines.Add(machine);
+            machinesChanged = true;
             Changed();
         }
     }
@@ -82,7 +94,8 @@ public sealed class SimulatedCluster : IDisposable
         {
             var before = machines.Length;
             machines = machines.RemoveAll(m => m.Id == machineId);
-            units = units.SetItems(units.Where(u => u.Value.TargetMachineId == machineId).Select(u => KeyValuePair.Create(u.Key, u.Value with { TargetMachineId = null })));
+            foreach (var unit in units.Values.Where(u => u.TargetMachineId == machineId).ToList()) Store(unit with { TargetMachineId = null });
+            machinesChanged = true;
             Changed();
             return machines.Length != before;
         }
@@ -114,19 +127,15 @@ public sealed class SimulatedCluster : IDisposable
 
     /// <summary>
     /// The units the list shows, in name order, not yet turned into entities: a page makes
-    /// entities of its own units only, so each page costs the same however many units there are.
-    /// Units whose stored state does not parse are left out, as fleet's registry leaves them.
+    /// entities of its own units only, and reaches its first one by index in a balanced tree,
+    /// so each page costs the same however many units there are. Units whose stored state does
+    /// not parse are left out, as fleet's registry leaves them.
     /// </summary>
     internal IReadOnlyList<StoredUnit> ListedUnits
     {
         get
         {
-            lock (gate)
-            {
-                // Kept until the units change, so paging through them copies nothing per page.
-                if (listed.Source != units) listed = (units, [.. units.Values.Where(u => TryState(u.TargetState, out _))]);
-                return listed.Units;
-            }
+            lock (gate) return listed;
         }
     }
 
@@ -146,8 +155,7 @@ public sealed class SimulatedCluster : IDisposable
             // fleet stores the canonical text and parses it again on every read.
             var stored = UnitFile.Parse(file.ToUtf8Bytes()).Match(f => f, _ => file);
             var machine = units.GetValueOrDefault(name)?.TargetMachineId;
-            units = units.SetItem(name, new StoredUnit(name, stored, targetState, machine));
-            Changed();
+            Change(name, new StoredUnit(name, stored, targetState, machine));
         }
     }
 
@@ -156,8 +164,7 @@ public sealed class SimulatedCluster : IDisposable
         lock (gate)
         {
             if (!units.TryGetValue(name, out var unit)) return false;
-            units = units.SetItem(name, unit with { TargetState = targetState });
-            Changed();
+            Change(name, unit with { TargetState = targetState });
             return true;
         }
     }
@@ -167,8 +174,7 @@ public sealed class SimulatedCluster : IDisposable
         lock (gate)
         {
             if (!units.ContainsKey(name)) return false;
-            units = units.Remove(name);
-            Changed();
+            Change(name, null);
             return true;
         }
     }
@@ -182,6 +188,7 @@ public sealed class SimulatedCluster : IDisposable
             var metadata = machines[index].Metadata.Where(p => p.Key != key).ToList();
             if (value is not null) metadata.Add(KeyValuePair.Create(key, value));
             machines = machines.SetItem(index, machines[index] with { Metadata = ValueMap.From(metadata) });
+            machinesChanged = true;
             Changed();
         }
     }
@@ -202,6 +209,34 @@ public sealed class SimulatedCluster : IDisposable
             current is null ? null : unit.TargetMachineId);
     }
 
+    // A change made through the API: remembered for the engine and agents, then stored. Called under the lock.
+    private void Change(string name, StoredUnit? unit)
+    {
+        changedUnits.TryAdd(name, units.GetValueOrDefault(name));
+        Store(name, unit);
+        Changed();
+    }
+
+    private void Store(StoredUnit unit) => Store(unit.Name, unit);
+
+    // The one place the registry's units change, so the list and the count of demanding units follow. Called under the lock.
+    private void Store(string name, StoredUnit? unit)
+    {
+        if (units.TryGetValue(name, out var old))
+        {
+            listed = listed.Remove(old);
+            if (!old.AsksNothing) demanding--;
+        }
+        if (unit is null)
+        {
+            units = units.Remove(name);
+            return;
+        }
+        units = units.SetItem(name, unit);
+        if (TryState(unit.TargetState, out _)) listed = listed.Add(unit);
+        if (!unit.AsksNothing) demanding++;
+    }
+
     // Called under the lock.
     private void Changed()
     {
@@ -218,19 +253,67 @@ public sealed class SimulatedCluster : IDisposable
         }
     }
 
-    // fleet's engine reconciles again every few seconds, so a unit placed before its MachineOf peer
-    // or beside a unit it replaces moves on a later pass; passes run until nothing moves (bounded,
-    // as a Replaces pair can keep trading places). Then the agents publish. Called under the lock.
+    // The engine, then the agents, on what changed. Called under the lock.
     private void Act()
     {
-        for (var pass = 0; pass < MaxEnginePasses; pass++)
+        if (loads is { } settledLoads && !machinesChanged && demanding == 0) ActOnChanges(settledLoads);
+        else ActOnEverything();
+        changedUnits.Clear();
+        machinesChanged = false;
+    }
+
+    // fleet's engine reconciles again every few seconds, so a unit placed before its MachineOf peer
+    // or beside a unit it replaces moves on a later pass; passes run until nothing moves (bounded,
+    // as a Replaces pair can keep trading places). Then the agents publish.
+    private void ActOnEverything()
+    {
+        var settledPass = false;
+        for (var pass = 0; pass < MaxEnginePasses && !settledPass; pass++)
         {
-            var before = units;
-            var reconciled = Engine.Reconcile(machines, [.. units.Values]);
-            units = units.SetItems(reconciled.Select(u => KeyValuePair.Create(u.Name, u)));
-            if (units.Values.SequenceEqual(before.Values)) break;
+            IReadOnlyList<StoredUnit> before = [.. units.Values];
+            var reconciled = Engine.Reconcile(machines, before);
+            settledPass = true;
+            for (var i = 0; i < before.Count; i++)
+            {
+                if (ReferenceEquals(reconciled[i], before[i])) continue;
+                Store(reconciled[i]);
+                settledPass = false;
+            }
         }
         report = Agent.Publish(machines, [.. units.Values]);
+        loads = settledPass && demanding == 0 ? MachineLoads.Of(machines, units.Values) : null;
+    }
+
+    // A full pass over a settled cluster whose units ask nothing of the scheduler moves only what
+    // changed: an inactive unit leaves its machine, and each unit still unscheduled goes, in name
+    // order, to the least-loaded machine as the ones before it leave it. Every other unit stays
+    // where it is. So the engine plays that pass on the changed units alone, and the agents
+    // publish again for those units only.
+    private void ActOnChanges(MachineLoads settledLoads)
+    {
+        var names = changedUnits.Keys.Order(StringComparer.Ordinal).ToList();
+        foreach (var name in names)
+        {
+            if (changedUnits[name] is { } old) settledLoads.Remove(old);
+        }
+        foreach (var name in names)
+        {
+            if (units.GetValueOrDefault(name) is not { TargetMachineId: { } target } unit || !EngineUnit.HasValidTargetState(unit)) continue;
+            if (unit.TargetState == EngineUnit.Inactive || !settledLoads.Has(target)) Store(unit with { TargetMachineId = null });
+        }
+        foreach (var name in names)
+        {
+            if (units.GetValueOrDefault(name) is { TargetMachineId: not null } unit) settledLoads.Add(unit);
+        }
+        foreach (var name in names)
+        {
+            if (units.GetValueOrDefault(name) is not { TargetMachineId: null } unit || !EngineUnit.HasValidTargetState(unit) || unit.TargetState == EngineUnit.Inactive) continue;
+            if (settledLoads.LeastLoaded is not { } chosen) break;
+            var placed = unit with { TargetMachineId = chosen };
+            Store(placed);
+            settledLoads.Add(placed);
+        }
+        report = Agent.Republish(report, machines, names, units.GetValueOrDefault);
     }
 
     private static bool TryState(string text, out DesiredState state) => !DesiredStates.Parse(text).Failed(out state, out _);

@@ -1,4 +1,5 @@
 using Fleet.UnitFiles;
+using Fleet.UnitFiles.Requirements;
 
 namespace Fleet.Simulator.Cluster;
 
@@ -11,4 +12,25 @@ namespace Fleet.Simulator.Cluster;
 /// <param name="File">The unit file.</param>
 /// <param name="TargetState">The desired state as stored: <c>inactive</c>, <c>loaded</c>, <c>launched</c>, or anything a PUT slipped in.</param>
 /// <param name="TargetMachineId">The machine the engine scheduled it to; null when unscheduled (and always for global units).</param>
-internal sealed record StoredUnit(string Name, UnitFile File, string TargetState, string? TargetMachineId = null);
+internal sealed record StoredUnit(string Name, UnitFile File, string TargetState, string? TargetMachineId = null)
+{
+    // Read once per stored file: the engine and agents consult it on every pass. A `with` that
+    // changes the state or the machine keeps it, as it depends on the name and the file only.
+    private readonly Lazy<FleetRequirements> requirements = new(() => File.Requirements(Name), LazyThreadSafetyMode.PublicationOnly);
+
+    /// <summary>The unit's <c>[X-Fleet]</c> requirements, read with its own name.</summary>
+    public FleetRequirements Requirements => requirements.Value;
+
+    /// <summary>
+    /// Whether the unit asks nothing of the scheduler: no machine, metadata, peers, conflicts,
+    /// replaces, and not global. Any machine will do, and no other unit's place depends on it.
+    /// </summary>
+    public bool AsksNothing => Requirements is { MachineId: null, Global: false, MachineOf.Count: 0, Conflicts.Count: 0, Replaces.Count: 0, MachineMetadata.Count: 0 };
+
+    /// <summary>Equal when the stored fields are; the requirements read from them are not compared.</summary>
+    public bool Equals(StoredUnit? other) =>
+        other is not null && Name == other.Name && Equals(File, other.File) && TargetState == other.TargetState && TargetMachineId == other.TargetMachineId;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, File, TargetState, TargetMachineId);
+}

@@ -1,0 +1,172 @@
+using Fleet.Core;
+using Fleet.Simulator.Cluster;
+using Fleet.UnitFiles;
+using static Fleet.Simulator.Tests.Cluster.ClusterFixtures;
+
+namespace Fleet.Simulator.Tests.Cluster;
+
+/// <summary>
+/// The cluster acts on a change by touching only what changed when it can; it must still land
+/// exactly where fleet's engine, run over the whole registry until nothing moves, and then every
+/// agent, would. Random histories of changes (seeded, so a failure replays) are run through both.
+/// </summary>
+public class IncrementalClusterTests
+{
+    private static readonly string[] Names = [.. Enumerable.Range(0, 14).Select(i => $"u{i:D2}.service")];
+
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 60)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Acting_on_each_change_lands_where_full_passes_do(int seed) => Replay(seed, settleEvery: 1);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Acting_on_a_batch_of_changes_lands_where_full_passes_do(int seed) => Replay(seed, settleEvery: 4);
+
+    private static void Replay(int seed, int settleEvery)
+    {
+        var random = new Random(seed);
+        using var cluster = new SimulatedCluster(Machines, Timeout.InfiniteTimeSpan);
+        var model = new FullPassCluster(Machines);
+        for (var step = 0; step < 120; step++)
+        {
+            var change = Apply(random, cluster, model);
+            if (random.Next(settleEvery) != 0) continue;
+            cluster.Settle();
+            model.Act();
+            AssertSame(model, cluster, $"seed {seed}, step {step} ({change})");
+        }
+    }
+
+    // Mostly units that ask nothing of the scheduler, so long stretches run on the shortcut; now
+    // and then a demanding unit or a machine change, which the cluster must notice.
+    private static string Apply(Random random, SimulatedCluster cluster, FullPassCluster model)
+    {
+        var name = Names[random.Next(Names.Length)];
+        switch (random.Next(20))
+        {
+            case < 8:
+                var state = Pick(random, "launched", "loaded", "inactive");
+                var file = random.Next(10) == 0 ? Demanding(random, name) : File(("Unit", "Description", $"take {random.Next(3)}"));
+                cluster.Put(name, file, state);
+                model.Put(name, cluster.Find(name)!.File, state);
+                return $"put {name} {state}";
+            case < 13:
+                var target = random.Next(12) == 0 ? "bogus" : Pick(random, "launched", "loaded", "inactive");
+                Assert.Equal(model.SetTargetState(name, target), cluster.SetTargetState(name, target));
+                return $"target {name} {target}";
+            case < 17:
+                Assert.Equal(model.Destroy(name), cluster.Destroy(name));
+                return $"destroy {name}";
+            case 17:
+                var machine = Machines[random.Next(Machines.Count)];
+                if (cluster.Machines.Any(m => m.Id == machine.Id))
+                {
+                    cluster.RemoveMachine(machine.Id);
+                    model.RemoveMachine(machine.Id);
+                    return $"remove {machine.Id}";
+                }
+                cluster.AddMachine(machine);
+                model.AddMachine(machine);
+                return $"add {machine.Id}";
+            case 18:
+                var id = Machines[random.Next(Machines.Count)].Id;
+                var value = random.Next(2) == 0 ? null : Pick(random, "web", "db");
+                cluster.SetMetadata(id, "role", value);
+                model.SetMetadata(id, "role", value);
+                return $"metadata {id} role={value}";
+            default:
+                // Several at once, as a burst of requests lands before the agents act.
+                foreach (var other in Names.Where(_ => random.Next(4) == 0))
+                {
+                    cluster.Put(other, File(), "launched");
+                    model.Put(other, cluster.Find(other)!.File, "launched");
+                }
+                return "burst";
+        }
+    }
+
+    private static UnitFile Demanding(Random random, string name) => random.Next(5) switch
+    {
+        0 => File(("X-Fleet", "Conflicts", "u0*.service")),
+        1 => File(("X-Fleet", "MachineMetadata", "role=web")),
+        2 => File(("X-Fleet", "Global", "true")),
+        3 => File(("X-Fleet", "Replaces", Names[(Array.IndexOf(Names, name) + 1) % Names.Length])),
+        _ => File(("X-Fleet", "MachineOf", Names[0])),
+    };
+
+    private static string Pick(Random random, params string[] values) => values[random.Next(values.Length)];
+
+    private static void AssertSame(FullPassCluster model, SimulatedCluster cluster, string where)
+    {
+        foreach (var name in Names)
+        {
+            var expected = model.Units.GetValueOrDefault(name);
+            var actual = cluster.Find(name);
+            Assert.True(
+                (expected?.TargetState, expected?.TargetMachineId) == (actual?.TargetState, actual?.TargetMachineId),
+                $"{where}: {name} is {actual?.TargetState}@{actual?.TargetMachineId}, full passes leave it {expected?.TargetState}@{expected?.TargetMachineId}");
+        }
+        Assert.True(model.Report.States.SequenceEqual(cluster.Report.States), $"{where}: states {Describe(cluster.Report.States)}, full passes publish {Describe(model.Report.States)}");
+        Assert.True(
+            model.Report.Heartbeats.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(cluster.Report.Heartbeats.OrderBy(p => p.Key, StringComparer.Ordinal)),
+            $"{where}: heartbeats differ");
+        Assert.Equal(
+            model.Units.Values.Where(u => EngineUnit.HasValidTargetState(u)).Select(u => u.Name),
+            cluster.ListedUnits.Select(u => u.Name));
+    }
+
+    private static string Describe(IEnumerable<UnitState> states) => string.Join(", ", states.Select(s => $"{s.Name}@{s.MachineId?[..4]}"));
+
+    /// <summary>The cluster as it acted before it learnt to act on changes alone: every pass over everything.</summary>
+    private sealed class FullPassCluster(IReadOnlyList<SimulatedMachine> machines)
+    {
+        private readonly List<SimulatedMachine> machines = [.. machines];
+
+        public SortedDictionary<string, StoredUnit> Units { get; } = new(StringComparer.Ordinal);
+
+        public AgentReport Report { get; private set; } = AgentReport.Empty;
+
+        public void Put(string name, UnitFile file, string state) =>
+            Units[name] = new StoredUnit(name, file, state, Units.GetValueOrDefault(name)?.TargetMachineId);
+
+        public bool SetTargetState(string name, string state)
+        {
+            if (!Units.TryGetValue(name, out var unit)) return false;
+            Units[name] = unit with { TargetState = state };
+            return true;
+        }
+
+        public bool Destroy(string name) => Units.Remove(name);
+
+        public void AddMachine(SimulatedMachine machine) => machines.Add(machine);
+
+        public void RemoveMachine(string id)
+        {
+            machines.RemoveAll(m => m.Id == id);
+            foreach (var unit in Units.Values.Where(u => u.TargetMachineId == id).ToList()) Units[unit.Name] = unit with { TargetMachineId = null };
+        }
+
+        public void SetMetadata(string id, string key, string? value)
+        {
+            var index = machines.FindIndex(m => m.Id == id);
+            if (index < 0) return;
+            var metadata = machines[index].Metadata.Where(p => p.Key != key).ToList();
+            if (value is not null) metadata.Add(KeyValuePair.Create(key, value));
+            machines[index] = machines[index] with { Metadata = Fleet.Core.Collections.ValueMap.From(metadata) };
+        }
+
+        public void Act()
+        {
+            for (var pass = 0; pass < 8; pass++)
+            {
+                var before = Units.Values.ToList();
+                var after = Engine.Reconcile(machines, before);
+                if (after.SequenceEqual(before)) break;
+                foreach (var unit in after) Units[unit.Name] = unit;
+            }
+            Report = Agent.Publish(machines, [.. Units.Values]);
+        }
+    }
+}
