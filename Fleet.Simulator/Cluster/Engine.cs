@@ -26,12 +26,13 @@ internal static class Engine
     /// <param name="machines">The machines of the cluster.</param>
     /// <param name="units">Every unit in the registry, by name.</param>
     /// <param name="rules">Which engine to play.</param>
+    /// <param name="memory">What earlier passes over the same cluster learnt, to spare work; the result is the same without it.</param>
     /// <returns>Every unit, in input order, with its target machine as the engine leaves it.</returns>
-    public static ImmutableArray<StoredUnit> Reconcile(IReadOnlyList<SimulatedMachine> machines, IReadOnlyList<StoredUnit> units, EngineRules rules)
+    public static ImmutableArray<StoredUnit> Reconcile(IReadOnlyList<SimulatedMachine> machines, IReadOnlyList<StoredUnit> units, EngineRules rules, PlacementMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(machines);
         ArgumentNullException.ThrowIfNull(units);
-        var pass = new EnginePass(machines, units, rules);
+        var pass = new EnginePass(machines, units, rules, memory);
         pass.Run();
         return [.. units.Select(unit => pass.Written(unit))];
     }

@@ -26,6 +26,9 @@ internal sealed class EngineAgentState(SimulatedMachine machine)
 
     public int Load => units.Count;
 
+    /// <summary>The units it holds, in the order they were added.</summary>
+    public IReadOnlyList<EngineUnit> Units => units;
+
     public void Add(EngineUnit unit)
     {
         if (names.Add(unit.Name)) units.Add(unit);

@@ -9,17 +9,19 @@ internal sealed class EnginePass
 {
     private readonly IReadOnlyList<SimulatedMachine> machines;
     private readonly EngineRules rules;
+    private readonly PlacementMemory? memory;
     private readonly List<EngineUnit> jobs = [];
     private readonly List<EngineUnit> globals = [];
     private readonly Dictionary<string, string?> planned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> registry = new(StringComparer.Ordinal);
     private Dictionary<string, EngineAgentState>? agents;
 
-    public EnginePass(IReadOnlyList<SimulatedMachine> machines, IReadOnlyList<StoredUnit> units, EngineRules rules)
+    public EnginePass(IReadOnlyList<SimulatedMachine> machines, IReadOnlyList<StoredUnit> units, EngineRules rules, PlacementMemory? memory = null)
     {
         this.machines = machines;
         this.rules = rules;
-        foreach (var stored in units.OrderBy(u => u.Name, StringComparer.Ordinal))
+        this.memory = memory;
+        foreach (var stored in InNameOrder(units))
         {
             registry[stored.Name] = stored.TargetMachineId;
             if (EngineUnit.Read(stored) is not { } unit) continue;
@@ -33,6 +35,16 @@ internal sealed class EnginePass
                 planned[unit.Name] = stored.TargetMachineId;
             }
         }
+    }
+
+    // The cluster hands its units over in name order already; a sort is for callers that do not.
+    private static IEnumerable<StoredUnit> InNameOrder(IReadOnlyList<StoredUnit> units)
+    {
+        for (var i = 1; i < units.Count; i++)
+        {
+            if (string.CompareOrdinal(units[i - 1].Name, units[i].Name) >= 0) return units.OrderBy(u => u.Name, StringComparer.Ordinal);
+        }
+        return units;
     }
 
     public StoredUnit Written(StoredUnit unit)
@@ -61,10 +73,26 @@ internal sealed class EnginePass
         foreach (var job in jobs)
         {
             if (planned[job.Name] is not null || job.IsInactive) continue;
-            var chosen = LeastLoadedFirst().FirstOrDefault(agent => agent.AbleToRun(job) != EngineAction.Unschedule);
-            if (chosen is null) continue;
+            var chosen = Choose(job);
+            if (chosen is null)
+            {
+                memory?.Refuse(job);
+                continue;
+            }
+            memory?.Forget(job);
             Schedule(job.Name, chosen.Id);
         }
+    }
+
+    // The least-loaded machine that can run the unit; with a memory of the machines that refused
+    // it before, the same choice from the machines that have changed since.
+    private EngineAgentState? Choose(EngineUnit job)
+    {
+        var all = Agents();
+        IEnumerable<EngineAgentState> order = memory?.Candidates(job) is { } candidates
+            ? candidates.Select(id => all.GetValueOrDefault(id)).OfType<EngineAgentState>().OrderBy(agent => agent.Load).ThenBy(agent => agent.Id, StringComparer.Ordinal)
+            : LeastLoadedFirst();
+        return order.FirstOrDefault(agent => agent.AbleToRun(job) != EngineAction.Unschedule);
     }
 
     private EngineAction Decide(EngineUnit job, string target)
@@ -114,7 +142,15 @@ internal sealed class EnginePass
     // before it; kept until the plan changes, which gives every decision the same view for less:
     // scheduled units that are not inactive, then every global unit (whatever its target state) on
     // each machine whose metadata it accepts and where it conflicts with nothing already there.
-    private Dictionary<string, EngineAgentState> Agents() => agents ??= BuildAgents();
+    private Dictionary<string, EngineAgentState> Agents()
+    {
+        if (agents is null)
+        {
+            agents = BuildAgents();
+            memory?.Observe(agents);
+        }
+        return agents;
+    }
 
     private Dictionary<string, EngineAgentState> BuildAgents()
     {

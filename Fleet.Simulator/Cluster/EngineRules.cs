@@ -1,6 +1,6 @@
 namespace Fleet.Simulator.Cluster;
 
-/// <summary>Which engine <see cref="Engine.Reconcile(IReadOnlyList{SimulatedMachine}, IReadOnlyList{StoredUnit}, EngineRules)"/> plays.</summary>
+/// <summary>Which engine <see cref="Engine.Reconcile(IReadOnlyList{SimulatedMachine}, IReadOnlyList{StoredUnit}, EngineRules, PlacementMemory)"/> plays.</summary>
 internal enum EngineRules
 {
     /// <summary>

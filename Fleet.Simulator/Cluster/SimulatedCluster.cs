@@ -31,6 +31,7 @@ public sealed class SimulatedCluster : IDisposable
     // scheduler; null otherwise. While it is set, a change costs what it touches.
     private MachineLoads? loads;
     private int demanding;
+    private readonly PlacementMemory memory = new();
     private bool pending;
     private TaskCompletionSource settled = NewSettled(done: true);
 
@@ -268,19 +269,22 @@ public sealed class SimulatedCluster : IDisposable
     private void ActOnEverything()
     {
         var settledPass = false;
+        var moved = new HashSet<string>(changedUnits.Keys, StringComparer.Ordinal);
         for (var pass = 0; pass < MaxEnginePasses && !settledPass; pass++)
         {
             IReadOnlyList<StoredUnit> before = [.. units.Values];
-            var reconciled = Engine.Reconcile(machines, before);
+            var reconciled = Engine.Reconcile(machines, before, EngineRules.Reference, memory);
             settledPass = true;
             for (var i = 0; i < before.Count; i++)
             {
                 if (ReferenceEquals(reconciled[i], before[i])) continue;
                 Store(reconciled[i]);
+                moved.Add(reconciled[i].Name);
                 settledPass = false;
             }
         }
-        report = Agent.Publish(machines, [.. units.Values]);
+        // What a unit's agents publish depends on the unit and the machines alone.
+        report = machinesChanged ? Agent.Publish(machines, [.. units.Values]) : Agent.Republish(report, machines, moved, units.GetValueOrDefault);
         loads = settledPass && demanding == 0 ? MachineLoads.Of(machines, units.Values) : null;
     }
 
