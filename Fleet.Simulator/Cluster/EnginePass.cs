@@ -79,7 +79,7 @@ internal sealed class EnginePass
                 memory?.Refuse(job);
                 continue;
             }
-            memory?.Forget(job);
+            memory?.Forget(job.Name);
             Schedule(job.Name, chosen.Id);
         }
     }

@@ -52,8 +52,8 @@ internal sealed class PlacementMemory
     /// <summary>Remembers that no machine, as last observed, would take the unit.</summary>
     public void Refuse(EngineUnit unit) => refused[unit.Name] = (unit.Stored, epoch);
 
-    /// <summary>Forgets a unit that found a machine.</summary>
-    public void Forget(EngineUnit unit) => refused.Remove(unit.Name);
+    /// <summary>Forgets a unit that found a machine, or left the registry.</summary>
+    public void Forget(string name) => refused.Remove(name);
 
     private static bool SameHoldings(StoredUnit[] last, IReadOnlyList<EngineUnit> now)
     {

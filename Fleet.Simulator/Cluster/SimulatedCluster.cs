@@ -176,6 +176,7 @@ public sealed class SimulatedCluster : IDisposable
         {
             if (!units.ContainsKey(name)) return false;
             Change(name, null);
+            memory.Forget(name);
             return true;
         }
     }
