@@ -127,13 +127,17 @@ internal sealed class CannedServerChild : IDisposable
         {
             start.FileName = Environment.ProcessPath!;
         }
-        // This assembly with the runtime configuration of the process running it: BenchmarkDotNet
-        // runs benchmarks from a generated program, whose folder holds this assembly without one.
-        var runtimeConfig = Path.ChangeExtension(Environment.GetCommandLineArgs()[0], ".runtimeconfig.json");
-        foreach (var arg in new[] { "exec", "--runtimeconfig", runtimeConfig, typeof(CannedServerProcess).Assembly.Location, CannedServerProcess.Command, socketPath, "0", listed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        // Under the dotnet host (BenchmarkDotNet's generated program, whose folder holds this
+        // assembly without a runtime configuration of its own): this assembly with the running
+        // program's configuration. Under this program's own apphost (dotnet run, --inProcess):
+        // the apphost again.
+        string[] server = [CannedServerProcess.Command, socketPath, "0", listed.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            start.ArgumentList.Add(arg);
+            var runtimeConfig = Path.ChangeExtension(Environment.GetCommandLineArgs()[0], ".runtimeconfig.json");
+            server = ["exec", "--runtimeconfig", runtimeConfig, typeof(CannedServerProcess).Assembly.Location, .. server];
         }
+        foreach (var arg in server) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("the canned server did not start");
         var ready = process.StandardOutput.ReadLine();
         if (ready is null || !ready.StartsWith("ready ", StringComparison.Ordinal))
