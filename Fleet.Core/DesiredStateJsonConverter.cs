@@ -19,10 +19,14 @@ public sealed class DesiredStateJsonConverter : JsonConverter<DesiredState>
     /// <returns>The state.</returns>
     /// <exception cref="JsonException">The value is not a string, or not one of the three.</exception>
     public override DesiredState Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        // Without a message, the serializer's own says which value at which path could not be read.
-        reader.TokenType == JsonTokenType.String
-            ? DesiredStates.Parse(reader.GetString()).Match(state => state, _ => throw new JsonException())
-            : throw new JsonException();
+        // DesiredStates.Parse's three names, compared in place (escapes undone) rather than read
+        // into a string: every unit of a listing carries two states. Without a message, the
+        // serializer's own says which value at which path could not be read.
+        reader.TokenType != JsonTokenType.String ? throw new JsonException()
+        : reader.ValueTextEquals("inactive"u8) ? DesiredState.Inactive
+        : reader.ValueTextEquals("loaded"u8) ? DesiredState.Loaded
+        : reader.ValueTextEquals("launched"u8) ? DesiredState.Launched
+        : throw new JsonException();
 
     /// <summary>Writes fleet's name of the state, as a string.</summary>
     /// <param name="writer">The writer.</param>

@@ -43,7 +43,19 @@ internal static class UnitFileFields
     /// <summary>fleetctl's <c>suToGlobal</c>: whether the unit's last <c>Global</c> option is true.</summary>
     /// <param name="unit">The unit.</param>
     /// <returns>True for a global unit.</returns>
-    public static bool IsGlobal(FleetUnit unit) => FleetRequirements.Of(unit.Options).Global;
+    public static bool IsGlobal(FleetUnit unit) => HasGlobalOption(unit) && FleetRequirements.Of(unit.Options).Global;
+
+    // A unit without an [X-Fleet] Global option is not global, and that is nearly every unit:
+    // reading all its requirements to learn so took an eighth of list-unit-files' CPU time
+    // (it is asked up to three times a unit).
+    private static bool HasGlobalOption(FleetUnit unit)
+    {
+        foreach (var option in unit.Options)
+        {
+            if (option.Section == FleetRequirements.SectionName && option.Name == "Global") return true;
+        }
+        return false;
+    }
 
     private static string Target(FleetUnit unit, bool full, MachineLegends machines) =>
         IsGlobal(unit) ? "global" : string.IsNullOrEmpty(unit.MachineId) ? "-" : machines.Legend(unit.MachineId, full);

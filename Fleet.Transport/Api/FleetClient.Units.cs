@@ -98,8 +98,12 @@ public sealed partial class FleetClient
     /// <summary>Reads one unit; one that does not exist is an Http error with code 404 and fleet's message.</summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, FleetUnit>> GetUnitAsync(string name, CancellationToken cancellationToken = default) =>
-        UnitRequestAsync(name, target => GetAsync(target, FleetJsonContext.Default.FleetUnit, cancellationToken));
+    public async Task<Either<APIError, FleetUnit>> GetUnitAsync(string name, CancellationToken cancellationToken = default)
+    {
+        // The one read that callers repeat: no closures, and one task (this one) per request.
+        if (UnitNames.Validate(name).Failed(out var valid, out var invalid) || targets.Unit(valid).Failed(out var target, out invalid)) return invalid;
+        return await GetPooledAsync(target, FleetJsonContext.Default.FleetUnit, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Removes a unit from the cluster (fleet answers 204; 404 when there is none).</summary>
     /// <param name="name">The unit's name.</param>
@@ -147,7 +151,7 @@ public sealed partial class FleetClient
         var pages = 0;
         do
         {
-            if ((await GetAsync(target(token), type, cancellationToken).ConfigureAwait(false)).Failed(out var items, out var error))
+            if ((await GetPooledAsync(target(token), type, cancellationToken).ConfigureAwait(false)).Failed(out var items, out var error))
             {
                 yield return error;
                 yield break;

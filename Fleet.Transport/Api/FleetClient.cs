@@ -124,10 +124,15 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
         new APIError(ErrorKind.NotFleet, $"{Endpoint} is not fleet's v1 API: {why}") { Code = response.StatusCode, Received = ReceivedBytes.Show(response.Body) };
 
     private async Task<Either<APIError, T>> GetAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        await pool.SendAsync(new HttpRequest("GET", target, host), response => FleetResponses.Entity(response, type, target), cancellationToken).ConfigureAwait(false);
+        await GetPooledAsync(target, type, cancellationToken).ConfigureAwait(false);
+
+    // The request's state travels as the handler's argument, not in a closure: nothing is
+    // allocated per request beyond the request, its target and the caller's task.
+    private ValueTask<Either<APIError, T>> GetPooledAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        pool.SendAsync(new HttpRequest("GET", target, host), (type, target), static (response, get) => FleetResponses.Entity(response, get.type, get.target), cancellationToken);
 
     private async Task<Either<APIError, Unit>> SendAsync(string method, string target, byte[]? body, int success, CancellationToken cancellationToken) =>
-        await pool.SendAsync(new HttpRequest(method, target, host, body), response => FleetResponses.Done(response, success), cancellationToken).ConfigureAwait(false);
+        await pool.SendAsync(new HttpRequest(method, target, host, body), success, static (response, success) => FleetResponses.Done(response, success), cancellationToken).ConfigureAwait(false);
 
     private async Task<Either<APIError, Unit>> SendAsync(string method, string target, byte[]? body, Func<HttpResponse, Either<APIError, Unit>> done, CancellationToken cancellationToken) =>
         await pool.SendAsync(new HttpRequest(method, target, host, body), done, cancellationToken).ConfigureAwait(false);

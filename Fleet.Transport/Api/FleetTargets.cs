@@ -38,12 +38,16 @@ public sealed class FleetTargets
     /// <summary>One unit: <c>/fleet/v1/units/NAME</c>, the name escaped.</summary>
     /// <param name="name">The unit's name.</param>
     /// <returns>The target, or a Validation error for a name that cannot be a path segment (<c>.</c>, <c>..</c>).</returns>
-    public Either<APIError, string> Unit(string name) => PathSegment.Escape(name).Map(segment => root + "units/" + segment);
+    public Either<APIError, string> Unit(string name) => Under("units/", name);
 
     /// <summary>One unit's state: <c>/fleet/v1/state/NAME</c>, the name escaped.</summary>
     /// <param name="name">The unit's name.</param>
     /// <returns>The target, or a Validation error for a name that cannot be a path segment (<c>.</c>, <c>..</c>).</returns>
-    public Either<APIError, string> State(string name) => PathSegment.Escape(name).Map(segment => root + "state/" + segment);
+    public Either<APIError, string> State(string name) => Under("state/", name);
+
+    // Without Map's closure: a unit's target is built on every request for it.
+    private Either<APIError, string> Under(string collection, string name) =>
+        PathSegment.Escape(name).Failed(out var segment, out var error) ? error : root + collection + segment;
 
     internal string Page(string collection, string? token, params (string Name, string? Value)[] filters)
     {

@@ -58,18 +58,26 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     /// <paramref name="handle"/>, whose view of the body ends when it returns. Failures are
     /// values; only the caller's cancellation throws. The returned task is pooled: await it once.
     /// </summary>
+    public ValueTask<Either<APIError, T>> SendAsync<T>(
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken) =>
+        SendAsync(request, handle, static (response, handle) => handle(response), cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with <paramref name="state"/> handed to <paramref name="handle"/>:
+    /// a static handler then needs no closure, which would be an allocation per request.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Either<APIError, T>> SendAsync<T>(
-        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
+    public async ValueTask<Either<APIError, T>> SendAsync<TState, T>(
+        HttpRequest request, TState state, Func<HttpResponse, TState, Either<APIError, T>> handle, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (result, retryable) = await SendOnceAsync(request, handle, await TakeIdleAsync().ConfigureAwait(false), 0, cancellationToken).ConfigureAwait(false);
+            var (result, retryable) = await SendOnceAsync(request, state, handle, await TakeIdleAsync().ConfigureAwait(false), 0, cancellationToken).ConfigureAwait(false);
             if (!retryable || !request.IsIdempotent) return result;
             TransportLog.Retrying(logger, request.Method, request.Target, result.Match(_ => "", e => e.Message));
-            (result, _) = await SendOnceAsync(request, handle, null, 1, cancellationToken).ConfigureAwait(false);
+            (result, _) = await SendOnceAsync(request, state, handle, null, 1, cancellationToken).ConfigureAwait(false);
             return result;
         }
         finally
@@ -79,8 +87,8 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(Either<APIError, T> Result, bool Retryable)> SendOnceAsync<T>(
-        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, HttpConnection? connection, int resendCount, CancellationToken cancellationToken)
+    private async ValueTask<(Either<APIError, T> Result, bool Retryable)> SendOnceAsync<TState, T>(
+        HttpRequest request, TState state, Func<HttpResponse, TState, Either<APIError, T>> handle, HttpConnection? connection, int resendCount, CancellationToken cancellationToken)
     {
         // The attempt's span and duration include opening its connection, as HttpClient's do.
         var activity = telemetry?.StartRequest(request, resendCount);
@@ -119,11 +127,9 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         try
         {
             // The body-logging wrapper is a closure: made only when Trace is on.
-            var result = await connection.SendAsync(
-                request,
-                logger.IsEnabled(LogLevel.Trace) ? LoggingBody(request, handle) : handle,
-                cancellationToken,
-                options.RequestTimeout).ConfigureAwait(false);
+            var result = logger.IsEnabled(LogLevel.Trace)
+                ? await connection.SendAsync(request, LoggingBody(request, state, handle), cancellationToken, options.RequestTimeout).ConfigureAwait(false)
+                : await connection.SendAsync(request, state, handle, cancellationToken, options.RequestTimeout).ConfigureAwait(false);
 
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var reuse = reused ? "reused" : "new";
@@ -145,10 +151,10 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         }
     }
 
-    private Func<HttpResponse, Either<APIError, T>> LoggingBody<T>(HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle) => response =>
+    private Func<HttpResponse, Either<APIError, T>> LoggingBody<TState, T>(HttpRequest request, TState state, Func<HttpResponse, TState, Either<APIError, T>> handle) => response =>
     {
         TransportLog.ResponseBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(response.Body.ToArray()));
-        return handle(response);
+        return handle(response, state);
     };
 
     private async Task<Either<APIError, HttpConnection>> OpenAsync(CancellationToken cancellationToken)

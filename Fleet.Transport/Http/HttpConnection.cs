@@ -99,9 +99,17 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
     /// cancellation is an OperationCanceledException. Either way the connection is not reused.
     /// The returned task is pooled: await it once.
     /// </summary>
+    public ValueTask<Either<APIError, T>> SendAsync<T>(
+        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        SendAsync(request, handle, static (response, handle) => handle(response), cancellationToken, timeout);
+
+    /// <summary>
+    /// As the other overload, with <paramref name="state"/> handed to <paramref name="handle"/>:
+    /// a static handler then needs no closure, which would be an allocation per request.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Either<APIError, T>> SendAsync<T>(
-        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    public async ValueTask<Either<APIError, T>> SendAsync<TState, T>(
+        HttpRequest request, TState state, Func<HttpResponse, TState, Either<APIError, T>> handle, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (!RequestWriter.IsSafeTarget(request.Target))
         {
@@ -127,7 +135,7 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
             RequestWriter.Write(writer, request);
             var flushed = await writer.FlushAsync(token).ConfigureAwait(false);
             if (flushed.IsCompleted) return Broken("the server closed the connection before the request was sent", ReadOnlySequence<byte>.Empty);
-            return await ReadResponseAsync(request, handle, token).ConfigureAwait(false);
+            return await ReadResponseAsync(request, state, handle, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -159,8 +167,8 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Either<APIError, T>> ReadResponseAsync<T>(
-        HttpRequest request, Func<HttpResponse, Either<APIError, T>> handle, CancellationToken cancellationToken)
+    private async ValueTask<Either<APIError, T>> ReadResponseAsync<TState, T>(
+        HttpRequest request, TState state, Func<HttpResponse, TState, Either<APIError, T>> handle, CancellationToken cancellationToken)
     {
         ResponseHead head = default;
         var haveHead = false;
@@ -240,7 +248,7 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
                     LastStatus = head.StatusCode;
                     try
                     {
-                        return handle(new HttpResponse(head.StatusCode, head.ContentType, complete));
+                        return handle(new HttpResponse(head.StatusCode, head.ContentType, complete), state);
                     }
                     finally
                     {
