@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh Debian machine that has the .NET SDK.
-# Installs what the tests need when it is missing, then runs `dotnet test`.
+# Installs what the tests need when it is missing, then runs `dotnet test`, and the command line's
+# tests once more against its native build.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,9 @@ command -v ssh-keygen >/dev/null 2>&1 && command -v ssh-agent >/dev/null 2>&1 ||
 command -v socat >/dev/null 2>&1 || needed+=(socat)
 # The command line's terminal tests run it under util-linux's script, which gives it a terminal.
 command -v script >/dev/null 2>&1 || needed+=(bsdutils)
+# Native AOT links the command line's native build with clang, against zlib.
+command -v clang >/dev/null 2>&1 || needed+=(clang)
+[ -e /usr/include/zlib.h ] || needed+=(zlib1g-dev)
 if [ ${#needed[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -27,3 +31,10 @@ if [ ${#needed[@]} -gt 0 ]; then
 fi
 
 dotnet test Fleet.sln --nologo "$@"
+
+# The command line again, natively published as its tool package ships it on linux-x64: the same
+# tests, run against the native executable (CliProcess reads FLEET_CLI_NATIVE).
+native="$(mktemp -d)"
+trap 'rm -rf "$native"' EXIT
+dotnet publish Fleet.Cli -c Release -r linux-x64 -o "$native" --nologo
+FLEET_CLI_NATIVE="$native/Fleet.Cli" dotnet test tests/Fleet.Cli.Tests --nologo "$@"

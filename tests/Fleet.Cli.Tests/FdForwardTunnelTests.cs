@@ -35,7 +35,7 @@ public sealed class FdForwardTunnelTests
             UseDefaultKeyFiles = false,
             // The login's PATH need not hold dotnet, so the one running the tests is named in full;
             // each run leaves the socket's path in a file, as proof the traffic went through it.
-            RemoteCommand = $"printf '%s\\n' {{0}} >> {ExecChannelQuote(forwarded)} && exec {ExecChannelQuote(DotnetHost)} {ExecChannelQuote(CliProcess.AssemblyPath)} fd-forward {{0}}",
+            RemoteCommand = $"printf '%s\\n' {{0}} >> {ExecChannelQuote(forwarded)} && exec {string.Join(' ', CliProcess.Command(DotnetHost).Select(ExecChannelQuote))} fd-forward {{0}}",
         };
         await using var client = Value(await FleetClient.ConnectAsync(
             $"unix://{fleet.UnixSocketPath}",

@@ -22,7 +22,7 @@ public sealed class SignalTests : FleetFolderTest
     public async Task A_waiting_start_ends_as_the_signal_would_end_fleetctl(int signal, int exitCode)
     {
         var start = CliProcess.StartInfo(["--endpoint", Fleet.Server.Endpoint, "start", "nowhere.service"], workingDirectory: Folder.Path);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("fleetctl-net did not start");
         using var deadline = new CancellationTokenSource(CliProcess.DefaultDeadline);
         try
         {

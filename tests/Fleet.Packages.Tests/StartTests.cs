@@ -11,7 +11,7 @@ public sealed class StartTests(PackedFeed feed)
     public void Every_package_is_packed()
     {
         Assert.Equal(
-            ["Fleet.Cli", "Fleet.Core", "Fleet.FSharp", "Fleet.Facade", "Fleet.Simulator", "Fleet.Ssh", "Fleet.Transport", "Fleet.Unit"],
+            ["Fleet.Cli", "Fleet.Cli.any", "Fleet.Cli.linux-x64", "Fleet.Core", "Fleet.FSharp", "Fleet.Facade", "Fleet.Simulator", "Fleet.Ssh", "Fleet.Transport", "Fleet.Unit"],
             feed.Packages.Select(p => p[..p.IndexOf(".0.", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
     }
 

@@ -6,9 +6,10 @@ namespace Fleet.Cli.Tests.Harness;
 
 /// <summary>
 /// Runs the built command line (Fleet.Cli.dll in its own build output) as a real process with
-/// <c>dotnet</c>: arguments passed one by one, standard input closed at once, both outputs
-/// captured as bytes decoded as UTF-8, and a deadline after which the process tree is killed.
-/// The environment is this process's without <c>FLEETCTL_*</c>, plus what a test gives.
+/// <c>dotnet</c>, or, when <c>FLEET_CLI_NATIVE</c> names one, the natively published executable, so
+/// the same tests hold for both builds: arguments passed one by one, standard input closed at once,
+/// both outputs captured as bytes decoded as UTF-8, and a deadline after which the process tree is
+/// killed. The environment is this process's without <c>FLEETCTL_*</c>, plus what a test gives.
 /// </summary>
 internal static class CliProcess
 {
@@ -19,6 +20,17 @@ internal static class CliProcess
     public static string AssemblyPath { get; } = typeof(CliProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "FleetCliAssembly").Value!;
+
+    /// <summary>The natively published executable the tests run instead of the assembly, when <c>FLEET_CLI_NATIVE</c> names one.</summary>
+    public static string? NativePath { get; } = Environment.GetEnvironmentVariable("FLEET_CLI_NATIVE") is { Length: > 0 } native
+        ? File.Exists(native) ? Path.GetFullPath(native) : throw new FileNotFoundException($"FLEET_CLI_NATIVE names no file: {native}", native)
+        : null;
+
+    /// <summary>The program and first arguments that start the command line: the native executable, or <paramref name="dotnet"/> with the assembly.</summary>
+    /// <param name="dotnet">The dotnet host to start the assembly with.</param>
+    /// <returns>The words before the command line's own arguments.</returns>
+    public static IReadOnlyList<string> Command(string dotnet = "dotnet") =>
+        NativePath is { } native ? [native] : [dotnet, AssemblyPath];
 
     /// <summary>Runs the command line.</summary>
     /// <param name="arguments">The arguments.</param>
@@ -35,7 +47,7 @@ internal static class CliProcess
         CancellationToken cancellationToken = default)
     {
         var start = StartInfo(arguments, environment, workingDirectory);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("fleetctl-net did not start");
         process.StandardInput.Close();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(deadline ?? DefaultDeadline);
@@ -49,7 +61,7 @@ internal static class CliProcess
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"fleetctl-net {string.Join(' ', start.ArgumentList.Skip(1))} did not finish within {deadline ?? DefaultDeadline}");
+            throw new TimeoutException($"fleetctl-net {string.Join(' ', start.ArgumentList.Skip(Command().Count - 1))} did not finish within {deadline ?? DefaultDeadline}");
         }
         finally
         {
@@ -58,7 +70,7 @@ internal static class CliProcess
     }
 
     /// <summary>
-    /// How the command line is started: <c>dotnet</c> with its assembly and the arguments, all three
+    /// How the command line is started: <see cref="Command"/> and the arguments, all three
     /// standard streams redirected, in the environment described on <see cref="CliProcess"/>.
     /// </summary>
     /// <param name="arguments">The arguments.</param>
@@ -67,7 +79,8 @@ internal static class CliProcess
     /// <returns>The start info.</returns>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var command = Command();
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -75,7 +88,7 @@ internal static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        start.ArgumentList.Add(AssemblyPath);
+        foreach (var word in command.Skip(1)) start.ArgumentList.Add(word);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // The developer's own fleetctl settings must not leak into the comparison.
         foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("FLEETCTL_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);

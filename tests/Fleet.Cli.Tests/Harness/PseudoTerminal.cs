@@ -18,7 +18,7 @@ internal static class PseudoTerminal
     /// <returns>The exit code and everything the terminal was sent.</returns>
     public static async Task<(int Exit, string Shown)> RunAsync(string term, string workingDirectory, params string[] arguments)
     {
-        var command = string.Join(' ', new[] { "dotnet", CliProcess.AssemblyPath }.Concat(arguments).Select(Quote));
+        var command = string.Join(' ', CliProcess.Command().Concat(arguments).Select(Quote));
         var start = new ProcessStartInfo("script")
         {
             RedirectStandardInput = true,

@@ -32,7 +32,7 @@ internal sealed class RunningCli : IAsyncDisposable
     /// <param name="arguments">The arguments.</param>
     /// <returns>The running process.</returns>
     public static RunningCli Start(IEnumerable<string> arguments) =>
-        new(Process.Start(CliProcess.StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start"));
+        new(Process.Start(CliProcess.StartInfo(arguments)) ?? throw new InvalidOperationException("fleetctl-net did not start"));
 
     /// <summary>Reads standard output up to and including the first line that contains <paramref name="text"/>.</summary>
     /// <param name="text">What the line holds.</param>

@@ -28,7 +28,7 @@ internal sealed class StdioProcess : IAsyncDisposable
     /// <param name="environment">Variables to set.</param>
     /// <returns>The running process, its input open.</returns>
     public static StdioProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment) =>
-        new(Process.Start(CliProcess.StartInfo(arguments, environment)) ?? throw new InvalidOperationException("dotnet did not start"));
+        new(Process.Start(CliProcess.StartInfo(arguments, environment)) ?? throw new InvalidOperationException("fleetctl-net did not start"));
 
     /// <summary>Writes to the process's standard input.</summary>
     /// <param name="text">What to write.</param>
