@@ -23,6 +23,31 @@ public sealed class FleetSettingsOptionsTests
         Assert.Equal(new FleetSettings { Endpoint = "http://10.0.0.1:49153", Tunnel = "bastion", StrictHostKeyChecking = false, RequestTimeout = TimeSpan.FromSeconds(5) }, settings);
     }
 
+    // Bind reads each setting by name (no reflection, so the native tool can use it): a setting
+    // added to FleetSettings and forgotten there would silently keep its default.
+    [Fact]
+    public void Every_setting_is_read_from_configuration_whatever_the_case_of_its_name()
+    {
+        var properties = typeof(FleetSettings).GetProperties().Where(p => p.SetMethod is not null).ToList();
+        var defaults = new FleetSettings();
+        var values = properties.ToDictionary(p => p.Name.ToLowerInvariant(), p => (string?)(p.PropertyType == typeof(bool) ? (!(bool)p.GetValue(defaults)!).ToString() : p.PropertyType == typeof(TimeSpan) ? "7" : $"x-{p.Name}"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var settings = FleetConfiguration.Bind(configuration).Match(s => s, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+
+        Assert.All(properties, p => Assert.NotEqual(p.GetValue(defaults), p.GetValue(settings)));
+    }
+
+    [Fact]
+    public void A_flag_that_is_neither_true_nor_false_is_refused_by_name()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["StrictHostKeyChecking"] = "maybe" }).Build();
+
+        var error = FleetConfiguration.Bind(configuration).Match(s => throw new Xunit.Sdk.XunitException($"bound {s}"), e => e);
+
+        Assert.Equal("StrictHostKeyChecking=\"maybe\" is neither true nor false", error.Message);
+    }
+
     [Theory]
     [InlineData("3", 3.0)]
     [InlineData("2.5", 2.5)]
