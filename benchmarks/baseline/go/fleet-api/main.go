@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -27,6 +28,7 @@ import (
 	"github.com/coreos/fleet/api"
 	"github.com/coreos/fleet/machine"
 	"github.com/coreos/fleet/registry"
+	"github.com/coreos/fleet/unit"
 )
 
 // referenceMachines are Fleet.Simulator's ReferenceCluster.Machines: the three machines of the
@@ -65,9 +67,10 @@ func main() {
 		machines   = flag.Int("machines", 3, "machine objects to write to etcd before serving (ReferenceCluster.Take(n)); 0 writes none")
 		tokenLimit = flag.Int("token-limit", 100, "page size of the API (fleetd's token_limit, default 100)")
 		version    = flag.String("machine-version", "1.0.0", "the Version field of seeded machines")
+		settle     = flag.Bool("settle", false, "do not serve: schedule every unit in the registry round-robin on the -machines machines and save each a loaded/active/running unit state, as fleet's engine and agents would once, then exit")
 	)
 	flag.Parse()
-	if *unixPath == "" && *tcpAddr == "" {
+	if *unixPath == "" && *tcpAddr == "" && !*settle {
 		fmt.Fprintln(os.Stderr, "fleet-api: give -unix PATH and/or -tcp HOST:PORT")
 		os.Exit(2)
 	}
@@ -94,6 +97,13 @@ func main() {
 	}
 
 	reg := registry.NewEtcdRegistry(kAPI, *prefix)
+	if *settle {
+		if err := settleUnits(reg, take(*machines)); err != nil {
+			fmt.Fprintln(os.Stderr, "fleet-api: settle:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	handler := api.NewServeMux(reg, *tokenLimit)
 
 	var listeners []net.Listener
@@ -146,4 +156,50 @@ func seed(kAPI etcd.KeysAPI, prefix string, ms machine.MachineState) error {
 func marshalJSON(v interface{}) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
+}
+
+// settleUnits stands in for fleet's engine and agents, once: every unit is scheduled on a machine
+// (round-robin, in the registry's order) and given the state an agent would publish for a
+// running unit, through fleet's own registry calls (ScheduleUnit, SaveUnitState), so that
+// list-units has a state per unit as on a live cluster. Eight writers in parallel.
+func settleUnits(reg *registry.EtcdRegistry, machines []machine.MachineState) error {
+	if len(machines) == 0 {
+		return fmt.Errorf("no machines to schedule on (-machines 0)")
+	}
+	units, err := reg.Units()
+	if err != nil {
+		return err
+	}
+	work := make(chan int)
+	errs := make(chan error, len(units))
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				u := units[i]
+				machID := machines[i%len(machines)].ID
+				if err := reg.ScheduleUnit(u.Name, machID); err != nil {
+					errs <- err
+					continue
+				}
+				reg.SaveUnitState(u.Name, &unit.UnitState{
+					LoadState: "loaded", ActiveState: "active", SubState: "running",
+					MachineID: machID, UnitHash: u.Unit.Hash().String(), UnitName: u.Name,
+				}, 0)
+			}
+		}()
+	}
+	for i := range units {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		return err
+	}
+	fmt.Printf("settled %d units on %d machines\n", len(units), len(machines))
+	return nil
 }
