@@ -4,12 +4,13 @@
 // requests one after another, and prints one machine-readable line per measurement:
 //
 //   loaddriver name=create count=10000 done=10000 dials=1 seconds=12.345 per_s=810.0
-//   loaddriver name=get-unit seconds=0.000812 status=200 bytes=...
-//   loaddriver name=state-page seconds=0.004 status=200 bytes=... states=...
+//   loaddriver name=get-unit seconds=0.000812 first_seconds=... gets=5 status=200 bytes=...
+//   loaddriver name=state-page seconds=0.004 first_seconds=... gets=5 status=200 bytes=... states=...
 //
 // create: PUT /fleet/v1/units/<prefix>-<i>.service with desiredState "launched" and a small
-// [Service] ExecStart, i = 1..count (201 expected). get-unit: one GET of the first unit.
-// state-page: one GET /fleet/v1/state (the first page).
+// [Service] ExecStart, i = 1..count (201 expected). get-unit: GET of the first unit.
+// state-page: GET /fleet/v1/state (the first page). Each GET is made -gets times; the median
+// and the first are printed.
 package main
 
 import (
@@ -22,6 +23,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -34,6 +36,7 @@ func main() {
 	prefix := flag.String("prefix", "bench", "unit name prefix")
 	limit := flag.Duration("timeout", 0, "stop creating after this long and report what was done (0: no limit)")
 	steps := flag.String("steps", "create,get-unit,state-page", "what to do, in order")
+	gets := flag.Int("gets", 5, "GETs of get-unit and state-page, on the same connection; the first and the median are printed")
 	flag.Parse()
 
 	var dials int32
@@ -99,17 +102,17 @@ func main() {
 			fmt.Printf("loaddriver name=create count=%d done=%d dials=%d seconds=%.3f per_s=%.1f\n",
 				*count, done, atomic.LoadInt32(&dials), s, float64(done)/s)
 		case "get-unit":
-			s, status, n, _ := timedGet(client, root+"/fleet/v1/units/"+name(1))
-			fmt.Printf("loaddriver name=get-unit seconds=%.6f status=%d bytes=%d\n", s, status, n)
+			s, first, status, n, _ := repeatGet(client, root+"/fleet/v1/units/"+name(1), *gets)
+			fmt.Printf("loaddriver name=get-unit seconds=%.6f first_seconds=%.6f gets=%d status=%d bytes=%d\n", s, first, *gets, status, n)
 		case "state-page":
-			s, status, n, b := timedGet(client, root+"/fleet/v1/state")
+			s, first, status, n, b := repeatGet(client, root+"/fleet/v1/state", *gets)
 			var page struct {
 				States        []json.RawMessage `json:"states"`
 				NextPageToken string            `json:"nextPageToken"`
 			}
 			json.Unmarshal(b, &page)
-			fmt.Printf("loaddriver name=state-page seconds=%.6f status=%d bytes=%d states=%d next_page=%t\n",
-				s, status, n, len(page.States), page.NextPageToken != "")
+			fmt.Printf("loaddriver name=state-page seconds=%.6f first_seconds=%.6f gets=%d status=%d bytes=%d states=%d next_page=%t\n",
+				s, first, *gets, status, n, len(page.States), page.NextPageToken != "")
 		default:
 			fmt.Fprintln(os.Stderr, "loaddriver: unknown step", step)
 			os.Exit(2)
@@ -118,6 +121,29 @@ func main() {
 	if failed {
 		os.Exit(1)
 	}
+}
+
+// repeatGet GETs url count times and returns the median and the first time, and the last status,
+// size and body.
+func repeatGet(client *http.Client, url string, count int) (float64, float64, int, int, []byte) {
+	if count < 1 {
+		count = 1
+	}
+	var times []float64
+	var status, n int
+	var body []byte
+	for i := 0; i < count; i++ {
+		var s float64
+		s, status, n, body = timedGet(client, url)
+		times = append(times, s)
+	}
+	first := times[0]
+	sort.Float64s(times)
+	median := times[len(times)/2]
+	if len(times)%2 == 0 {
+		median = (times[len(times)/2-1] + times[len(times)/2]) / 2
+	}
+	return median, first, status, n, body
 }
 
 func timedGet(client *http.Client, url string) (float64, int, int, []byte) {
