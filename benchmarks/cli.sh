@@ -20,7 +20,7 @@
 #                  e.g. a Native AOT build's path)
 #   ROUNDS=5 RUNS=10 RSS_RUNS=5 CPU_RUNS=5 UNITS=10000 REQUEST_TIMEOUT=60
 #   SKIP_BUILD=1   reuse benchmarks/.baseline and the Release build as they are
-# Takes about 10 minutes on two busy cores (build excluded), most of it fleet-api serving the
+# Takes about 30 minutes on two busy cores (build excluded), most of it fleet-api serving the
 # 10,000-unit listings.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/baseline/lib.sh"

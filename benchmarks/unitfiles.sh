@@ -15,7 +15,7 @@
 #   BDN_JOB=Default      BenchmarkDotNet job (Dry, Short, Medium, Default, ...)
 #   SKIP_BUILD=1         reuse benchmarks/.baseline and the Release build as they are
 #   GO_ROUNDS=10         timed rounds of each Go benchmark (median reported)
-# Takes about 4-6 minutes with the Default job on two busy cores (build excluded).
+# Takes about 10 minutes with the Default job on two busy cores (incremental builds included).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/baseline/lib.sh"
 cd "$bench_root"

@@ -3,13 +3,15 @@
 // .expected.json has no "error" property, in file-name order). One operation is the whole
 // corpus, as in UnitFileParseBenchmarks and UnitFileWriteHashBenchmarks.
 //
-//   parse       go-systemd's unit.Deserialize (vendored in fleet) of each file's bytes
-//   newunitfile fleet's unit.NewUnitFile (Deserialize plus fleet's option map), for reference
-//   writehash   fleet's UnitFile.Hash().String() of each parsed unit: unit.Serialize, SHA1, hex,
-//               as fleet hashes a unit for the registry (MB/s over the serialized bytes)
+//	parse       go-systemd's unit.Deserialize (vendored in fleet) of each file's bytes
+//	newunitfile fleet's unit.NewUnitFile (Deserialize plus fleet's option map), for reference
+//	writehash   fleet's UnitFile.Hash().String() of each parsed unit: unit.Serialize, SHA1, hex,
+//	            as fleet hashes a unit for the registry (MB/s over the serialized bytes)
 //
 // Each result is printed as one line:
-//   unitbench name=parse files=136 bytes=123456 ns_per_op=... mb_per_s=... rounds=...
+//
+//	unitbench name=parse files=136 bytes=123456 ns_per_op=... mb_per_s=... rounds=...
+//
 // ns_per_op is the median of the rounds; mb_per_s is bytes / ns_per_op * 1000 (10^6 bytes/s,
 // as Go's testing.B and the benchmarks' MB/s column count).
 //
