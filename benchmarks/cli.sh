@@ -20,6 +20,9 @@
 #                  e.g. a Native AOT build's path)
 #   ROUNDS=5 RUNS=10 RSS_RUNS=5 CPU_RUNS=5 UNITS=10000 REQUEST_TIMEOUT=60
 #   SKIP_BUILD=1   reuse benchmarks/.baseline and the Release build as they are
+#   SERVER=ours    both command lines against our simulated fleet (`serve`, see lib.sh's
+#                  start_simulator) instead of fleet-api: the same server for both still, and
+#                  one that pages 10,000 units in milliseconds rather than minutes
 # Takes about 30 minutes on two busy cores (build excluded), most of it fleet-api serving the
 # 10,000-unit listings.
 set -euo pipefail
@@ -41,9 +44,17 @@ go=$baseline_bin/fleetctl
 read -ra net_cmd <<<"$net"
 
 log "machine: $(machine_line)"
-start_fleet_api cli 3
-endpoint=unix://$fleet_api_sock
-log "fleet-api on $endpoint (etcd $etcd_url)"
+server=${SERVER:-fleet-api}
+if [[ $server == ours ]]; then
+    start_simulator cli 3
+    sock=$sim_sock
+    log "our simulated fleet on unix://$sock"
+else
+    start_fleet_api cli 3
+    sock=$fleet_api_sock
+    log "fleet-api on unix://$sock (etcd $etcd_url)"
+fi
+endpoint=unix://$sock
 
 # 1. list-machines under hyperfine.
 for ((r = 1; r <= rounds; r++)); do
@@ -77,9 +88,15 @@ done
 
 # 3. UNITS units, then CPU time of the listings.
 log "creating $units units through the API"
-"$baseline_bin/loaddriver" -unix "$fleet_api_sock" -count "$units" -steps create >&2
-log "scheduling them and saving their states (fleet-api -settle)"
-"$baseline_bin/fleet-api" -etcd "$etcd_url" -machines 3 -settle >&2
+"$baseline_bin/loaddriver" -unix "$sock" -count "$units" -steps create >&2
+if [[ $server == ours ]]; then
+    log "waiting for the simulated agents to launch the last unit"
+    last=$(printf 'bench-%05d.service' "$units")
+    wait_for sh -c "curl -sf --unix-socket '$sock' http://fleet/fleet/v1/units/$last | grep -q '\"currentState\":\"launched\"'"
+else
+    log "scheduling them and saving their states (fleet-api -settle)"
+    "$baseline_bin/fleet-api" -etcd "$etcd_url" -machines 3 -settle >&2
+fi
 
 # cpu_of NAME COMMAND...: appends "user+sys wall" of one run to $bench_tmp/cpu-NAME when it
 # succeeds with a line per unit (and a header); else counts a failure in $bench_tmp/fail-NAME.
@@ -120,7 +137,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) p
 
 echo
 echo "command line, fleetctl v1.0.0 ($go) against ours ($net)"
-echo "server: fleet-api (fleet v1.0.0 API handlers, EtcdRegistry, etcd $(etcd --version | head -1 | cut -d' ' -f3)) on a unix socket, 3 machines"
+if [[ $server == ours ]]; then
+    echo "server: our simulated fleet (serve) on a unix socket, 3 machines"
+else
+    echo "server: fleet-api (fleet v1.0.0 API handlers, EtcdRegistry, etcd $(etcd --version | head -1 | cut -d' ' -f3)) on a unix socket, 3 machines"
+fi
 echo "machine: $(machine_line)"
 printf '%-36s %12s %12s %10s\n' "" "fleetctl" "ours" "ours/fleet"
 printf '%-36s %12s %12s %10s\n' "list-machines wall ms, median" "$go_med" "$net_med" "$(ratio "$net_med" "$go_med")"
