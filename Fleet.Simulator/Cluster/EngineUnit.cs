@@ -33,6 +33,9 @@ internal sealed class EngineUnit
     /// <summary>Whether fleet's <c>job.ParseJobState</c> accepts the stored target state.</summary>
     public static bool HasValidTargetState(StoredUnit unit) => unit.TargetState is Inactive or Loaded or Launched;
 
+    /// <summary>Whether the engine places the unit on a machine: fleet reads its target state, and it is loaded or launched.</summary>
+    public static bool WantsMachine(StoredUnit unit) => unit.TargetState is Loaded or Launched;
+
     /// <summary>
     /// The unit as the registry's <c>Units()</c> hands it out, or null: a unit whose stored target
     /// state does not parse is logged and skipped there, so neither the engine nor an agent sees it.

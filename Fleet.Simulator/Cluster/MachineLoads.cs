@@ -52,6 +52,5 @@ internal sealed class MachineLoads
 
     // fleet's engine counts the units its registry hands out (a parsable target state) that are
     // scheduled and not inactive.
-    private static bool Counts(StoredUnit unit) =>
-        unit.TargetMachineId is not null && EngineUnit.HasValidTargetState(unit) && unit.TargetState != EngineUnit.Inactive;
+    private static bool Counts(StoredUnit unit) => unit.TargetMachineId is not null && EngineUnit.WantsMachine(unit);
 }

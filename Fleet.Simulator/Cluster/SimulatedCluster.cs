@@ -312,7 +312,7 @@ public sealed class SimulatedCluster : IDisposable
         }
         foreach (var name in names)
         {
-            if (units.GetValueOrDefault(name) is not { TargetMachineId: null } unit || !EngineUnit.HasValidTargetState(unit) || unit.TargetState == EngineUnit.Inactive) continue;
+            if (units.GetValueOrDefault(name) is not { TargetMachineId: null } unit || !EngineUnit.WantsMachine(unit)) continue;
             if (settledLoads.LeastLoaded is not { } chosen) break;
             var placed = unit with { TargetMachineId = chosen };
             Store(placed);

@@ -44,8 +44,7 @@ internal sealed class DirectTcpipConnector : IFleetConnector, IDisposable
         }
     }
 
-    public async Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) =>
-        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => Unit.Default);
+    public Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) => session.PrepareAsync(cancellationToken);
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {

@@ -22,8 +22,7 @@ internal sealed class ExecChannelConnector(SshSession session, string socketPath
 
     public string Description => $"unix {socketPath} through ssh {session.Host} ({command})";
 
-    public async Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) =>
-        (await session.ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => Unit.Default);
+    public Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) => session.PrepareAsync(cancellationToken);
 
     public async Task<Either<APIError, Stream>> ConnectAsync(CancellationToken cancellationToken)
     {

@@ -27,9 +27,7 @@ internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector
             ThrowIfNeverOpened();
             throw;
         }
-        if (read == 0) ThrowIfNeverOpened();
-        answered = true;
-        return read;
+        return Seen(read);
     }
 
     public override int Read(Span<byte> buffer)
@@ -44,6 +42,12 @@ internal sealed class ForwardedChannelStream(Socket socket, DirectTcpipConnector
             ThrowIfNeverOpened();
             throw;
         }
+        return Seen(read);
+    }
+
+    // An end before any byte means the channel never opened; any byte means it did.
+    private int Seen(int read)
+    {
         if (read == 0) ThrowIfNeverOpened();
         answered = true;
         return read;

@@ -54,6 +54,10 @@ internal sealed class SshSession : IDisposable
     public static SshSession ToHost(TunnelAddress target, SshTunnelOptions options, DirectTcpipConnector? hop = null) =>
         new(options with { Tunnel = target.ToString(), Client = null }, target, hop);
 
+    /// <summary>Opens the session now, if it is not open, so that its failures come before any request's.</summary>
+    public async Task<Either<APIError, Unit>> PrepareAsync(CancellationToken cancellationToken) =>
+        (await ClientAsync(cancellationToken).ConfigureAwait(false)).Map(_ => Unit.Default);
+
     /// <summary>A connected client: the current one while it is connected, else a new session.</summary>
     public async Task<Either<APIError, SshClient>> ClientAsync(CancellationToken cancellationToken)
     {
