@@ -51,7 +51,12 @@ public sealed class SshTunnelFixture : IAsyncLifetime
         (await TryConnectAsync(channel, ssh, transport)).Right();
 
     public Task<LanguageExt.Either<Core.APIError, FleetClient>> TryConnectAsync(Channel channel, SshTunnelOptions? ssh = null, HttpTransportOptions? transport = null) =>
-        FleetClient.ConnectAsync(Endpoint(channel), new FleetClientOptions { Transport = (transport ?? HttpTransportOptions.Default) with { Connector = SshTunnel.Connector(ssh ?? Options) } });
+        FleetClient.ConnectAsync(Endpoint(channel), new FleetClientOptions { Transport = (transport ?? Patient) with { Connector = SshTunnel.Connector(ssh ?? Options) } });
+
+    // A handshake takes milliseconds, but these tests share two cores with the other suites and
+    // the package tests' native compile, and once waited out the default 10 s. What they check is
+    // not how long a handshake takes; the tests about timeouts set their own.
+    private static readonly HttpTransportOptions Patient = HttpTransportOptions.Default with { ConnectTimeout = TimeSpan.FromSeconds(60) };
 
     public async Task InitializeAsync()
     {
