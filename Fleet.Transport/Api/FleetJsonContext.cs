@@ -5,9 +5,10 @@ namespace Fleet;
 
 /// <summary>
 /// System.Text.Json's generated code for every body fleet sends or takes: no reflection, and
-/// pages decoded straight from the connection's buffer.
+/// pages decoded straight from the connection's buffer. Units are read by a hand-written
+/// converter (see <see cref="FleetUnitJsonConverter"/> for why).
 /// </summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(FleetUnitJsonConverter)])]
 [JsonSerializable(typeof(UnitPage))]
 [JsonSerializable(typeof(UnitStatePage))]
 [JsonSerializable(typeof(MachinePage))]

@@ -184,6 +184,12 @@ internal static class GoText
     public static string ToText(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty) return "";
+        if (Ascii.IsValid(bytes))
+        {
+            // Nearly all unit-file text is ASCII: one vectorized check, then the string is
+            // widened in place, with no intermediate buffer to copy from.
+            return string.Create(bytes.Length, bytes, static (chars, ascii) => Ascii.ToUtf16(ascii, chars, out _));
+        }
         if (bytes.Length <= StackChars)
         {
             // Names and values are short: converting into a stack buffer checks and converts in
