@@ -26,17 +26,17 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
 
     public override FleetUnit Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Expect(ref reader, JsonTokenType.StartObject, "a unit");
+        Expect(ref reader, JsonTokenType.StartObject, Field.Unit);
         string? name = null, machineId = null;
         ValueList<UnitOption>? unitOptions = null;
         DesiredState? desiredState = null, currentState = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader, "the unit's name");
+            if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader, Field.Name);
             else if (reader.ValueTextEquals("options"u8)) unitOptions = ReadOptions(ref reader, options);
             else if (reader.ValueTextEquals("desiredState"u8)) desiredState = ReadState(ref reader, options);
             else if (reader.ValueTextEquals("currentState"u8)) currentState = ReadState(ref reader, options);
-            else if (reader.ValueTextEquals("machineID"u8)) machineId = ReadString(ref reader, "the unit's machineID");
+            else if (reader.ValueTextEquals("machineID"u8)) machineId = ReadString(ref reader, Field.MachineId);
             else Skip(ref reader);
         }
         return new FleetUnit(name!, unitOptions, desiredState, currentState, machineId);
@@ -79,7 +79,7 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return null;
-        Expect(ref reader, JsonTokenType.StartArray, "the unit's options");
+        Expect(ref reader, JsonTokenType.StartArray, Field.Options);
         // Most units have a handful of options: they are gathered on the stack and copied once
         // into the list's exact array. A longer list spills into a growing array.
         var gathered = new OptionBuffer();
@@ -106,13 +106,13 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
 
     private static UnitOption ReadOption(ref Utf8JsonReader reader, int index)
     {
-        Expect(ref reader, JsonTokenType.StartObject, $"option {index}");
+        Expect(ref reader, JsonTokenType.StartObject, Field.Option, index);
         string? section = null, name = null, value = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("section"u8)) section = ReadName(ref reader, KnownSections.Find, $"option {index}'s section");
-            else if (reader.ValueTextEquals("name"u8)) name = ReadName(ref reader, KnownOptionNames.Find, $"option {index}'s name");
-            else if (reader.ValueTextEquals("value"u8)) value = ReadString(ref reader, $"option {index}'s value");
+            if (reader.ValueTextEquals("section"u8)) section = ReadName(ref reader, KnownSections.Find, Field.Section, index);
+            else if (reader.ValueTextEquals("name"u8)) name = ReadName(ref reader, KnownOptionNames.Find, Field.OptionName, index);
+            else if (reader.ValueTextEquals("value"u8)) value = ReadString(ref reader, Field.Value, index);
             else Skip(ref reader);
         }
         return new UnitOption(section!, name!, value!);
@@ -124,18 +124,18 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
         return reader.TokenType == JsonTokenType.Null ? null : States.Read(ref reader, typeof(DesiredState), options);
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader, string what)
+    private static string? ReadString(ref Utf8JsonReader reader, Field field, int index = 0)
     {
         reader.Read();
         return reader.TokenType switch
         {
             JsonTokenType.Null => null,
             JsonTokenType.String => reader.GetString(),
-            _ => throw Unexpected(ref reader, what, "a string"),
+            _ => throw Unexpected(ref reader, field, index, "a string"),
         };
     }
 
-    private static string? ReadName(ref Utf8JsonReader reader, KnownName find, string what)
+    private static string? ReadName(ref Utf8JsonReader reader, KnownName find, Field field, int index)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && find(reader.ValueSpan) is { } known)
@@ -146,7 +146,7 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
         {
             JsonTokenType.Null => null,
             JsonTokenType.String => reader.GetString(),
-            _ => throw Unexpected(ref reader, what, "a string"),
+            _ => throw Unexpected(ref reader, field, index, "a string"),
         };
     }
 
@@ -163,13 +163,28 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
         reader.Skip();
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, Field field, int index = 0)
     {
-        if (reader.TokenType != type) throw Unexpected(ref reader, what, type == JsonTokenType.StartArray ? "an array" : "an object");
+        if (reader.TokenType != type) throw Unexpected(ref reader, field, index, type == JsonTokenType.StartArray ? "an array" : "an object");
     }
 
-    private static JsonException Unexpected(ref Utf8JsonReader reader, string what, string expected) =>
-        new($"{what} is {Describe(reader.TokenType)}, not {expected} (at byte {reader.TokenStartIndex})");
+    // The field is named only when the message is made: a name built per option ahead of time
+    // cost more than the option itself.
+    private static JsonException Unexpected(ref Utf8JsonReader reader, Field field, int index, string expected)
+    {
+        var what = field switch
+        {
+            Field.Unit => "a unit",
+            Field.Name => "the unit's name",
+            Field.MachineId => "the unit's machineID",
+            Field.Options => "the unit's options",
+            Field.Option => $"option {index}",
+            Field.Section => $"option {index}'s section",
+            Field.OptionName => $"option {index}'s name",
+            _ => $"option {index}'s value",
+        };
+        return new($"{what} is {Describe(reader.TokenType)}, not {expected} (at byte {reader.TokenStartIndex})");
+    }
 
     private static string Describe(JsonTokenType type) => type switch
     {
@@ -183,6 +198,18 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
     };
 
     private delegate string? KnownName(ReadOnlySpan<byte> name);
+
+    private enum Field
+    {
+        Unit,
+        Name,
+        MachineId,
+        Options,
+        Option,
+        Section,
+        OptionName,
+        Value,
+    }
 
     [System.Runtime.CompilerServices.InlineArray(Length)]
     private struct OptionBuffer
