@@ -18,6 +18,8 @@ command -v git >/dev/null 2>&1 || needed+=(git)
 [ -x /usr/sbin/sshd ] || needed+=(openssh-server)
 command -v ssh-keygen >/dev/null 2>&1 && command -v ssh-agent >/dev/null 2>&1 || needed+=(openssh-client)
 command -v socat >/dev/null 2>&1 || needed+=(socat)
+# The etcd tests start a throwaway etcd (3.4, v2 keys API on) on loopback, as fleet's registry keeps it.
+command -v etcd >/dev/null 2>&1 || needed+=(etcd-server)
 # The command line's terminal tests run it under util-linux's script, which gives it a terminal.
 command -v script >/dev/null 2>&1 || needed+=(bsdutils)
 # Native AOT links the command line's native build with clang, against zlib.

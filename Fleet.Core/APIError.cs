@@ -12,6 +12,13 @@ public sealed record APIError(ErrorKind Kind, string Message)
     /// <summary>The HTTP status code, when fleet answered.</summary>
     public int? Code { get; init; }
 
+    /// <summary>
+    /// etcd's own error code when etcd answered with an error (its <c>errorCode</c>: 100 key not
+    /// found, 101 compare failed, 105 key exists, ...); <see cref="Code"/> then holds the HTTP status.
+    /// Absent for every other error.
+    /// </summary>
+    public int? EtcdCode { get; init; }
+
     /// <summary>Where in the input the problem is, for errors about a text such as a unit file.</summary>
     public SourceLocation? Location { get; init; }
 

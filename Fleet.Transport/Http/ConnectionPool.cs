@@ -119,7 +119,7 @@ internal sealed class ConnectionPool : IAsyncDisposable, IDisposable
         }
         telemetry?.Connection(activity, connection, reused);
 
-        if (request.JsonBody is { } body && logger.IsEnabled(LogLevel.Trace))
+        if (request.Body is { } body && logger.IsEnabled(LogLevel.Trace))
         {
             TransportLog.RequestBody(logger, request.Method, request.Target, Encoding.UTF8.GetString(body));
         }

@@ -119,6 +119,10 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
         {
             return APIError.Validation($"the Host value {Core.Text.GoQuoting.Quote(request.Host)} must be visible ASCII");
         }
+        if (!RequestWriter.IsSafeContentType(request.ContentType))
+        {
+            return APIError.Validation($"the Content-Type value {Core.Text.GoQuoting.Quote(request.ContentType!)} must be visible ASCII");
+        }
         if (!IsReusable) throw new InvalidOperationException("this connection cannot carry another request");
 
         IsReusable = false;
@@ -248,7 +252,7 @@ internal sealed class HttpConnection : IAsyncDisposable, IDisposable
                     LastStatus = head.StatusCode;
                     try
                     {
-                        return handle(new HttpResponse(head.StatusCode, head.ContentType, complete), state);
+                        return handle(new HttpResponse(head.StatusCode, head.ContentType, complete, head.Location, head.EtcdIndex), state);
                     }
                     finally
                     {

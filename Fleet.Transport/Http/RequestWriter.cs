@@ -16,6 +16,9 @@ internal static class RequestWriter
     /// <summary>Whether a target is an origin-form of visible ASCII only (escaping is the caller's job).</summary>
     public static bool IsSafeTarget(string target) => target.StartsWith('/') && IsVisibleAscii(target);
 
+    /// <summary>Whether a Content-Type value is visible ASCII and blanks, with no line break.</summary>
+    public static bool IsSafeContentType(string? contentType) => contentType is null || (contentType.Length > 0 && IsVisibleAscii(contentType, allowSpace: true));
+
     /// <summary>Whether a Host value is visible ASCII only.</summary>
     public static bool IsSafeHost(string host) => host.Length > 0 && IsVisibleAscii(host);
 
@@ -27,9 +30,15 @@ internal static class RequestWriter
         Append(output, " HTTP/1.1\r\nHost: ");
         Append(output, request.Host);
         Append(output, "\r\nUser-Agent: " + UserAgent + "\r\nAccept: application/json\r\n");
-        if (request.JsonBody is { } body)
+        if (request.SentContentType is { } contentType)
         {
-            Append(output, "Content-Type: application/json\r\nContent-Length: ");
+            Append(output, "Content-Type: ");
+            Append(output, contentType);
+            Append(output, "\r\n");
+        }
+        if (request.Body is { } body)
+        {
+            Append(output, "Content-Length: ");
             Append(output, body.Length.ToString(CultureInfo.InvariantCulture));
             Append(output, "\r\n\r\n");
             output.Write(body);
@@ -47,11 +56,11 @@ internal static class RequestWriter
         output.Advance(written);
     }
 
-    private static bool IsVisibleAscii(string text)
+    private static bool IsVisibleAscii(string text, bool allowSpace = false)
     {
         foreach (var c in text)
         {
-            if (c is <= ' ' or >= (char)0x7F) return false;
+            if (c >= (char)0x7F || c < ' ' || (c == ' ' && !allowSpace)) return false;
         }
         return true;
     }

@@ -4,9 +4,10 @@ using System.Buffers.Text;
 namespace Fleet.Transport.Http;
 
 /// <summary>
-/// Parses a response's status line and headers from buffered bytes. It keeps only what framing
-/// and fleet use (status, Content-Length, chunked, keep-alive, Content-Type); every other header
-/// is checked and dropped without allocating. The header limit is enforced by slicing.
+/// Parses a response's status line and headers from buffered bytes. It keeps only what framing,
+/// fleet and etcd use (status, Content-Length, chunked, keep-alive, Content-Type, and a redirect's
+/// Location and etcd's X-Etcd-Index, which fleet never sends); every other header is checked and
+/// dropped without allocating. The header limit is enforced by slicing.
 /// </summary>
 internal static class ResponseHeadParser
 {
@@ -25,7 +26,7 @@ internal static class ResponseHeadParser
 
         long? contentLength = null;
         bool chunked = false, transferEncoding = false, close = false, keepAlive = false;
-        string? contentType = null;
+        string? contentType = null, location = null, etcdIndex = null;
         var count = 0;
         while (true)
         {
@@ -64,13 +65,21 @@ internal static class ResponseHeadParser
             {
                 contentType = value.SequenceEqual("application/json"u8) ? ApplicationJson : System.Text.Encoding.Latin1.GetString(value);
             }
+            else if (Is(name, "location"u8))
+            {
+                location = System.Text.Encoding.Latin1.GetString(value);
+            }
+            else if (Is(name, "x-etcd-index"u8))
+            {
+                etcdIndex = System.Text.Encoding.Latin1.GetString(value);
+            }
         }
 
         if (contentLength is not null && transferEncoding) return Fail(HttpRejection.ContentLengthWithTransferEncoding, out rejection);
         if (transferEncoding && !chunked) return Fail(HttpRejection.UnsupportedTransferEncoding, out rejection);
         if (code == 101) return Fail(HttpRejection.SwitchingProtocols, out rejection);
         var persistent = version == 11 ? !close : keepAlive && !close;
-        head = new ResponseHead(version, code, contentLength, chunked, persistent, contentType, count, (int)reader.Consumed);
+        head = new ResponseHead(version, code, contentLength, chunked, persistent, contentType, count, (int)reader.Consumed, location, etcdIndex);
         return ParseStatus.Complete;
     }
 

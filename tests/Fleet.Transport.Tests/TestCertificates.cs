@@ -18,6 +18,8 @@ internal sealed class TestCertificates : IDisposable
         CaFile = Write("ca.pem", ca.ExportCertificatePem());
 
         Server = Issue(ca, "CN=localhost", serverAuth: true);
+        ServerCertFile = Write("server.pem", Server.ExportCertificatePem());
+        ServerKeyFile = Write("server.key", Server.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
         var client = Issue(ca, "CN=fleet client", serverAuth: false);
         ClientCertFile = Write("client.pem", client.ExportCertificatePem());
         ClientKeyFile = Write("client.key", client.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
@@ -32,6 +34,11 @@ internal sealed class TestCertificates : IDisposable
     public X509Certificate2 Server { get; }
 
     public string CaFile { get; }
+
+    /// <summary><see cref="Server"/> as PEM files, for servers that are other programs (etcd).</summary>
+    public string ServerCertFile { get; }
+
+    public string ServerKeyFile { get; }
 
     public string OtherCaFile { get; }
 

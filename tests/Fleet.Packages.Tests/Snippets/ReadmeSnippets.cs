@@ -4,6 +4,7 @@ using Fleet.Facade;
 using Fleet.Simulator;
 using Fleet.Ssh;
 using Fleet.Transport;
+using Fleet.Transport.Etcd;
 using Fleet.UnitFiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,18 @@ internal static class ReadmeSnippets
 
         await foreach (var state in client.ListUnitStates(unitName: "hello.service"))
             Console.WriteLine(state.Match(s => $"{s.MachineId} {s.SystemdSubState}", e => e.Message));
+        // </readme>
+    }
+
+    public static async Task EtcdAsync(string hash, string raw)
+    {
+        // <readme>
+        // fleetctl's --endpoint list: members tried as Go's etcd client tries them
+        using var etcd = EtcdKeysClient.Create("http://10.0.0.1:2379,http://10.0.0.2:2379")
+            .Match(c => c, error => throw new InvalidOperationException(error.ToString()));
+        var jobs = await etcd.GetAsync("/_coreos.com/fleet/job", new EtcdGetOptions { Recursive = true, Sorted = true });
+        var created = await etcd.SetAsync("/_coreos.com/fleet/unit/" + hash, raw, new EtcdSetOptions { PrevExist = false });
+        var exists = created.Match(_ => false, error => error.EtcdCode == EtcdErrorCodes.KeyExists);   // 105: already there
         // </readme>
     }
 

@@ -96,6 +96,39 @@ public class HttpConnectionTests
     }
 
     [Theory]
+    [InlineData("value=a+b", "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\n\r\nvalue=a+b")]
+    [InlineData(null, "Content-Type: application/x-www-form-urlencoded\r\n\r\n")]
+    public async Task Writes_a_body_of_another_type_and_a_type_without_a_body_as_go_s_etcd_client_does(string? body, string expected)
+    {
+        await using var server = new ScriptedServer([ScriptedServer.Bytes("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")]);
+        var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", server.Port);
+        await using var connection = new HttpConnection(client.GetStream());
+        var request = new HttpRequest("DELETE", "/v2/keys/x", "127.0.0.1:2379", body is null ? null : Encoding.ASCII.GetBytes(body), "application/x-www-form-urlencoded");
+
+        var result = await connection.SendAsync(request, response => (Either<APIError, int>)response.StatusCode, CancellationToken.None);
+
+        Assert.Equal(200, Assert.Single(result.RightToSeq()));
+        Assert.Equal(
+            "DELETE /v2/keys/x HTTP/1.1\r\nHost: 127.0.0.1:2379\r\nUser-Agent: fleet-dotnet/1.0\r\nAccept: application/json\r\n" + expected,
+            Assert.Single(server.Requests));
+    }
+
+    [Fact]
+    public async Task Refuses_a_content_type_that_could_break_a_header_before_sending()
+    {
+        await using var server = new ScriptedServer([ScriptedServer.Bytes("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")]);
+        var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", server.Port);
+        await using var connection = new HttpConnection(client.GetStream());
+
+        var result = await connection.SendAsync(new HttpRequest("PUT", "/v2/keys/x", "h", [], "text/plain\r\nX-Injected: 1"), _ => (Either<APIError, int>)0, CancellationToken.None);
+
+        Assert.Equal(ErrorKind.Validation, Assert.Single(result.LeftToSeq()).Kind);
+        Assert.True(connection.IsReusable);
+    }
+
+    [Theory]
     [InlineData("/fleet/v1/units/a b.service")]
     [InlineData("/fleet/v1/units/a\r\nX-Injected: 1")]
     [InlineData("/fleet/v1/units/caf\u00e9.service")]

@@ -31,6 +31,21 @@ public class ResponseHeadParserTests
     }
 
     [Fact]
+    public void Location_and_etcd_s_index_are_kept_as_sent_and_absent_from_fleet_s_answers()
+    {
+        var etcd = Encoding.ASCII.GetBytes("HTTP/1.1 307 Temporary Redirect\r\nlocation: http://10.0.0.2:2379/v2/keys/a?b=c\r\nX-Etcd-Cluster-Id: d1cfaf999eb97a2a\r\nX-ETCD-Index:  42 \r\nContent-Length: 0\r\n\r\n");
+        var fleet = File.ReadAllBytes(Path.Combine(Transcripts, "0001-discovery.response"));
+
+        for (var cut = 1; cut < etcd.Length; cut++)
+        {
+            Assert.Equal(ParseStatus.Complete, Parse(Segment.Split(etcd, cut), out var head, out _));
+            Assert.Equal(("http://10.0.0.2:2379/v2/keys/a?b=c", "42", 307), (head.Location, head.EtcdIndex, head.StatusCode));
+        }
+        Assert.Equal(ParseStatus.Complete, Parse(new ReadOnlySequence<byte>(fleet), out var fleetHead, out _));
+        Assert.Equal((null, null), (fleetHead.Location, fleetHead.EtcdIndex));
+    }
+
+    [Fact]
     public void Every_prefix_of_a_head_is_incomplete_not_invalid()
     {
         var bytes = Encoding.ASCII.GetBytes("HTTP/1.1 204 No Content\r\nServer: fleetd/v1.0.0\r\nDate: Mon, 23 Nov 2026 00:00:00 GMT\r\n\r\n");
