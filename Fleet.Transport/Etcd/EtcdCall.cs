@@ -42,16 +42,7 @@ internal sealed record EtcdCall(string Method, string Key, string Query, byte[]?
     {
         var query = new List<(string, string)>();
         var form = new List<(string, string)> { ("value", value) };
-        if (options.PrevValue is { } prevValue)
-        {
-            if (prevValue.Length == 0) return APIError.Validation("prevValue cannot be empty: etcd cannot compare against an empty value") with { Parameter = "options.PrevValue" };
-            query.Add(("prevValue", prevValue));
-        }
-        if (options.PrevIndex is { } prevIndex)
-        {
-            if (prevIndex <= 0) return APIError.Validation($"prevIndex must be positive, not {prevIndex}") with { Parameter = "options.PrevIndex" };
-            query.Add(("prevIndex", prevIndex.ToString(CultureInfo.InvariantCulture)));
-        }
+        if (Compare(options.PrevValue, options.PrevIndex, query) is { } invalid) return invalid;
         if (options.PrevExist is { } prevExist) query.Add(("prevExist", Bool(prevExist)));
         if (options.Ttl is { } ttl)
         {
@@ -64,16 +55,7 @@ internal sealed record EtcdCall(string Method, string Key, string Query, byte[]?
     public static Either<APIError, EtcdCall> Delete(string key, EtcdDeleteOptions options)
     {
         var query = new List<(string, string)>();
-        if (options.PrevValue is { } prevValue)
-        {
-            if (prevValue.Length == 0) return APIError.Validation("prevValue cannot be empty: etcd cannot compare against an empty value") with { Parameter = "options.PrevValue" };
-            query.Add(("prevValue", prevValue));
-        }
-        if (options.PrevIndex is { } prevIndex)
-        {
-            if (prevIndex <= 0) return APIError.Validation($"prevIndex must be positive, not {prevIndex}") with { Parameter = "options.PrevIndex" };
-            query.Add(("prevIndex", prevIndex.ToString(CultureInfo.InvariantCulture)));
-        }
+        if (Compare(options.PrevValue, options.PrevIndex, query) is { } invalid) return invalid;
         if (options.Dir) query.Add(("dir", "true"));
         if (options.Recursive) query.Add(("recursive", "true"));
         return new EtcdCall("DELETE", key, GoUrlText.EncodeValues(query), null, Form, OneShot: true);
@@ -94,4 +76,20 @@ internal sealed record EtcdCall(string Method, string Key, string Query, byte[]?
     public override string ToString() => $"{Method} {GoQuoting.Quote(Key)}";
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    // The compare-and-swap conditions that a set and a delete share.
+    private static APIError? Compare(string? prevValue, long? prevIndex, List<(string, string)> query)
+    {
+        if (prevValue is not null)
+        {
+            if (prevValue.Length == 0) return APIError.Validation("prevValue cannot be empty: etcd cannot compare against an empty value") with { Parameter = "options.PrevValue" };
+            query.Add(("prevValue", prevValue));
+        }
+        if (prevIndex is { } index)
+        {
+            if (index <= 0) return APIError.Validation($"prevIndex must be positive, not {index}") with { Parameter = "options.PrevIndex" };
+            query.Add(("prevIndex", index.ToString(CultureInfo.InvariantCulture)));
+        }
+        return null;
+    }
 }
