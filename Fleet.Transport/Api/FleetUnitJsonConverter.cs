@@ -33,7 +33,7 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader, Field.Name);
-            else if (reader.ValueTextEquals("options"u8)) unitOptions = ReadOptions(ref reader, options);
+            else if (reader.ValueTextEquals("options"u8)) unitOptions = ReadOptions(ref reader);
             else if (reader.ValueTextEquals("desiredState"u8)) desiredState = ReadState(ref reader, options);
             else if (reader.ValueTextEquals("currentState"u8)) currentState = ReadState(ref reader, options);
             else if (reader.ValueTextEquals("machineID"u8)) machineId = ReadString(ref reader, Field.MachineId);
@@ -75,7 +75,7 @@ internal sealed class FleetUnitJsonConverter : JsonConverter<FleetUnit>
         States.Write(writer, value, options);
     }
 
-    private static ValueList<UnitOption>? ReadOptions(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    private static ValueList<UnitOption>? ReadOptions(ref Utf8JsonReader reader)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return null;
