@@ -17,13 +17,15 @@ internal sealed class TlsConnector : IFleetConnector, IDisposable
     private readonly string host;
     private readonly X509Certificate2Collection? trusted;
     private readonly X509Certificate2? clientCertificate;
+    private readonly bool verify;
 
-    private TlsConnector(IFleetConnector inner, string host, X509Certificate2Collection? trusted, X509Certificate2? clientCertificate)
+    private TlsConnector(IFleetConnector inner, string host, X509Certificate2Collection? trusted, X509Certificate2? clientCertificate, bool verify)
     {
         this.inner = inner;
         this.host = host;
         this.trusted = trusted;
         this.clientCertificate = clientCertificate;
+        this.verify = verify;
     }
 
     public string Description => $"tls {host} over {inner.Description}";
@@ -45,7 +47,7 @@ internal sealed class TlsConnector : IFleetConnector, IDisposable
                 if (options.CertFile is null || options.KeyFile is null) return APIError.Validation("a client certificate needs both a certificate file and a key file");
                 client = X509Certificate2.CreateFromPemFile(options.CertFile, options.KeyFile);
             }
-            return new TlsConnector(inner, host, trusted, client);
+            return new TlsConnector(inner, host, trusted, client, verify: !options.SkipServerVerification);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
@@ -75,6 +77,8 @@ internal sealed class TlsConnector : IFleetConnector, IDisposable
                 TargetHost = host,
                 ClientCertificates = clientCertificate is null ? null : [clientCertificate],
                 CertificateChainPolicy = TrustOnly(trusted),
+                // Only when the caller asked for it in so many words (TlsOptions.SkipServerVerification).
+                RemoteCertificateValidationCallback = verify ? null : static (_, _, _, _) => true,
             };
             await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
             return tls;

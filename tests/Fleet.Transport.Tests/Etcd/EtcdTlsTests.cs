@@ -51,6 +51,28 @@ public sealed class EtcdTlsTests(TlsEtcdFixture etcd) : IClassFixture<TlsEtcdFix
     }
 
     [Fact]
+    public async Task Without_a_ca_file_the_system_store_decides_and_an_unknown_ca_is_refused()
+    {
+        // fleetctl's etcd driver would skip verification here; this client verifies.
+        await using var client = Client(new TlsOptions(null, etcd.Certificates.ClientCertFile, etcd.Certificates.ClientKeyFile));
+
+        var error = (await client.SetAsync($"{prefix}/unverified", "no")).Left();
+
+        Assert.Equal(ErrorKind.Transport, error.Kind);
+        Assert.Contains("TLS handshake with localhost failed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_member_that_cannot_be_verified_is_reached_only_when_verification_is_skipped_explicitly()
+    {
+        await using var client = Client(new TlsOptions(etcd.Certificates.OtherCaFile, etcd.Certificates.ClientCertFile, etcd.Certificates.ClientKeyFile) { SkipServerVerification = true });
+
+        (await client.SetAsync($"{prefix}/skipped", "yes")).Right();
+
+        Assert.Equal("yes", (await client.GetAsync($"{prefix}/skipped")).Right().Node.Value);
+    }
+
+    [Fact]
     public async Task Without_a_client_certificate_a_member_that_asks_for_one_refuses()
     {
         await using var client = Client(new TlsOptions(etcd.Certificates.CaFile));
