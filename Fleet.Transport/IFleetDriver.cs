@@ -7,7 +7,7 @@ namespace Fleet.Transport;
 /// <summary>
 /// fleet's operations as one seam with two implementations, as fleet's own <c>client.API</c> has:
 /// fleet's v1 HTTP API (<see cref="Fleet.ApiDriver"/>) and fleet's registry read and written
-/// straight in etcd (<c>Registry.RegistryDriver</c>). <see cref="FleetClient"/> checks
+/// straight in etcd (<see cref="Registry.RegistryDriver"/>). <see cref="FleetClient"/> checks
 /// what is the same for both (names, states, options, metadata edits) and hands every operation
 /// to its driver, which answers in fleet's words.
 /// </summary>

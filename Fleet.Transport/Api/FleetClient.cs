@@ -10,7 +10,9 @@ namespace Fleet;
 /// fleet's v1 API as functions: every operation answers an <c>Either</c> of an
 /// <see cref="APIError"/> or its result, and lists are async streams that fetch page after page.
 /// Only the caller's cancellation throws. One client is safe for any number of concurrent
-/// callers; it keeps a pool of keep-alive connections until disposed.
+/// callers; it keeps a pool of keep-alive connections until disposed. The same client works over
+/// fleet's registry in etcd (<see cref="ConnectToRegistryAsync"/>), as fleetctl's
+/// <c>--driver=etcd</c> does; the operations and the conveniences are the same either way.
 /// </summary>
 public sealed partial class FleetClient : IAsyncDisposable, IDisposable
 {
