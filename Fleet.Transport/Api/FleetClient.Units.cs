@@ -31,7 +31,8 @@ public sealed partial class FleetClient
     /// <remarks>
     /// Over the registry the unit is written as fleet writes it (<c>unit/HASH</c>, then
     /// <c>job/NAME/object</c>, then <c>job/NAME/target-state</c>), after reading
-    /// <c>job/NAME</c> to tell a create from a change of state as fleet's API does; a unit held
+    /// <c>job/NAME</c> (and <c>unit/HASH</c> when it exists) to tell a create from a change of
+    /// state as fleet's API does; a unit held
     /// with this content whose name is a template's is refused a state other than inactive with
     /// the API's 400 <c>cannot activate template</c>, which fleetctl's etcd driver would write.
     /// </remarks>
@@ -55,7 +56,8 @@ public sealed partial class FleetClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <remarks>
     /// Over the registry the same answers are given client-side, with the API's codes and
-    /// messages, after reading <c>job/NAME</c> (fleetctl's <c>submit</c> reads it too).
+    /// messages, after reading <c>job/NAME</c> (fleetctl's <c>submit</c> reads it too) and, when it
+    /// exists, <c>unit/HASH</c>.
     /// </remarks>
     public Task<Either<APIError, Unit>> CreateUnitAsync(string name, UnitFile file, CancellationToken cancellationToken = default)
     {
@@ -82,7 +84,8 @@ public sealed partial class FleetClient
     /// Over the registry, where fleetctl's etcd driver writes any state for any name, this client
     /// refuses what fleet's API refuses, with the API's codes and messages: a unit that does not
     /// exist (409 <c>unit does not exist and options field empty</c>, after reading
-    /// <c>job/NAME</c>), a template made loaded or launched (400 <c>cannot activate template</c>),
+    /// <c>job/NAME</c> and <c>unit/HASH</c>, where fleetctl's load, start and stop write
+    /// <c>job/NAME/target-state</c> alone), a template made loaded or launched (400 <c>cannot activate template</c>),
     /// and a state that is none of the three (which would make the unit vanish from every list).
     /// </remarks>
     public async Task<Either<APIError, Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default)
