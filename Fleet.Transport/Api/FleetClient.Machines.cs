@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Fleet.Core;
 using LanguageExt;
 
@@ -9,7 +8,7 @@ public sealed partial class FleetClient
     /// <summary>The machines of the cluster, in id order, fetched a page at a time.</summary>
     /// <param name="cancellationToken">Cancels the page being fetched.</param>
     public IAsyncEnumerable<Either<APIError, Machine>> ListMachines(CancellationToken cancellationToken = default) =>
-        PagesAsync<MachinePage, Machine>(token => targets.Page("machines", token), FleetJsonContext.Default.MachinePage, cancellationToken);
+        driver.ListMachines(cancellationToken);
 
     /// <summary>The machines, collected; the first failure instead if there is one.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -22,21 +21,23 @@ public sealed partial class FleetClient
     /// </summary>
     /// <param name="edits">The edits; at least one.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <remarks>
+    /// Over the registry each edit is one write of <c>machines/ID/metadata/KEY</c>, in order, as
+    /// fleet's API makes them (a removal writes an empty value, which hides the machine's own
+    /// value); a failure stops the edits that follow and leaves those before it made, as it does
+    /// in fleet.
+    /// </remarks>
     public async Task<Either<APIError, Unit>> EditMachineMetadataAsync(IEnumerable<MetadataEdit> edits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edits);
-        var operations = new List<MetadataOpBody>();
+        var checkedEdits = new List<MetadataEdit>();
         foreach (var edit in edits)
         {
             ArgumentNullException.ThrowIfNull(edit, nameof(edits));
             if (edit.Validate().Failed(out _, out var error)) return error;
-            operations.Add(new MetadataOpBody(
-                edit.Operation.ToString().ToLowerInvariant(),
-                $"/{edit.MachineId}/metadata/{edit.Key}",
-                edit.Value is null ? null : new MetadataValue(edit.Value)));
+            checkedEdits.Add(edit);
         }
-        if (operations.Count == 0) return APIError.Validation("a metadata edit needs at least one operation");
-        var body = JsonSerializer.SerializeToUtf8Bytes(operations, FleetJsonContext.Default.ListMetadataOpBody);
-        return await SendAsync("PATCH", targets.Machines, body, 204, cancellationToken).ConfigureAwait(false);
+        if (checkedEdits.Count == 0) return APIError.Validation("a metadata edit needs at least one operation");
+        return await driver.EditMachineMetadataAsync(checkedEdits, cancellationToken).ConfigureAwait(false);
     }
 }

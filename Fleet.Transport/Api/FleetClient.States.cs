@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using Fleet.Core;
-using Fleet.Core.Text;
-using Fleet.Transport.Http;
 using LanguageExt;
 
 namespace Fleet;
@@ -15,23 +12,9 @@ public sealed partial class FleetClient
     /// <param name="machineId">Only states from this machine (its full id).</param>
     /// <param name="unitName">Only states of this unit.</param>
     /// <param name="cancellationToken">Cancels the page being fetched.</param>
-    public async IAsyncEnumerable<Either<APIError, UnitState>> ListUnitStates(string? machineId = null, string? unitName = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // Escaping sends any text as it is, except half of a surrogate pair, which it would change.
-        foreach (var (name, value) in new[] { ("machineID", machineId), ("unitName", unitName) })
-        {
-            if (value is not null && !UnicodeText.IsWellFormed(value))
-            {
-                yield return APIError.Validation($"the {name} filter {GoQuoting.Quote(value)} must be valid Unicode text: half of a surrogate pair cannot be sent");
-                yield break;
-            }
-        }
-        var pages = PagesAsync<UnitStatePage, UnitState>(
-            token => targets.Page("state", token, ("machineID", machineId), ("unitName", unitName)),
-            FleetJsonContext.Default.UnitStatePage,
-            cancellationToken);
-        await foreach (var state in pages.ConfigureAwait(false)) yield return state;
-    }
+    /// <remarks>Over the registry every state is read at once and filtered here, as fleet's API filters them.</remarks>
+    public IAsyncEnumerable<Either<APIError, UnitState>> ListUnitStates(string? machineId = null, string? unitName = null, CancellationToken cancellationToken = default) =>
+        driver.ListUnitStates(machineId, unitName, cancellationToken);
 
     /// <summary>The unit states, collected; the first failure instead if there is one.</summary>
     /// <param name="machineId">Only states from this machine.</param>
@@ -47,11 +30,14 @@ public sealed partial class FleetClient
     /// </summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <remarks>
+    /// Over the registry a unit without a state is an Http error with code 404 and the message
+    /// fleet's API means to give (<c>unit state does not exist</c>); of a global unit's states,
+    /// the one of the lowest machine id.
+    /// </remarks>
     public async Task<Either<APIError, UnitState>> GetUnitStateAsync(string name, CancellationToken cancellationToken = default)
     {
-        var result = await UnitRequestAsync(name, target => GetAsync(target, FleetJsonContext.Default.UnitState, cancellationToken), targets.State).ConfigureAwait(false);
-        return result.MapLeft(error => error is { Kind: ErrorKind.Transport, Received: null, Message: HttpConnection.ClosedWithoutAnswer }
-            ? error with { Message = $"unit {GoQuoting.Quote(name)} has no state: fleet v1.0.0 closes the connection instead of answering when a unit has none" }
-            : error);
+        if (UnitNames.Validate(name).Failed(out var valid, out var error)) return error;
+        return await driver.GetUnitStateAsync(valid, cancellationToken).ConfigureAwait(false);
     }
 }

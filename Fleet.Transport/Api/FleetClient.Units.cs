@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Fleet.Core;
 using Fleet.UnitFiles;
 using LanguageExt;
@@ -8,9 +6,6 @@ namespace Fleet;
 
 public sealed partial class FleetClient
 {
-    // fleet numbers pages with a uint16.
-    private const int MaxPages = ushort.MaxValue;
-
     /// <summary>
     /// Creates a unit, or replaces one of the same name whose content differs (fleet answers 201
     /// both times). One that fleet already holds with this content takes the desired state
@@ -33,6 +28,14 @@ public sealed partial class FleetClient
     /// <param name="file">The unit file.</param>
     /// <param name="desiredState">The state fleet should bring it to.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <remarks>
+    /// Over the registry the unit is written as fleet writes it (<c>unit/HASH</c>, then
+    /// <c>job/NAME/object</c>, then <c>job/NAME/target-state</c>), after reading
+    /// <c>job/NAME</c> (and <c>unit/HASH</c> when it exists) to tell a create from a change of
+    /// state as fleet's API does; a unit held
+    /// with this content whose name is a template's is refused a state other than inactive with
+    /// the API's 400 <c>cannot activate template</c>, which fleetctl's etcd driver would write.
+    /// </remarks>
     public async Task<Either<APIError, Unit>> CreateUnitAsync(string name, UnitFile file, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -51,6 +54,11 @@ public sealed partial class FleetClient
     /// <param name="name">The unit's name.</param>
     /// <param name="file">The unit file.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <remarks>
+    /// Over the registry the same answers are given client-side, with the API's codes and
+    /// messages, after reading <c>job/NAME</c> (fleetctl's <c>submit</c> reads it too) and, when it
+    /// exists, <c>unit/HASH</c>.
+    /// </remarks>
     public Task<Either<APIError, Unit>> CreateUnitAsync(string name, UnitFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -61,11 +69,8 @@ public sealed partial class FleetClient
     {
         if (desiredState is { } state && DesiredStates.Validate(state, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
         if (file.Validate().Failed(out _, out var error)) return error;
-        return await UnitRequestAsync(name, target =>
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new UnitBody(name, desiredState, file.Options), FleetJsonContext.Default.UnitBody);
-            return SendAsync("PUT", target, body, FleetResponses.UnitStored, cancellationToken);
-        }).ConfigureAwait(false);
+        if (UnitNames.Validate(name).Failed(out var valid, out error)) return error;
+        return await driver.PutUnitAsync(valid, file, desiredState, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -75,14 +80,19 @@ public sealed partial class FleetClient
     /// <param name="name">The unit's name.</param>
     /// <param name="desiredState">The state fleet should bring it to; a template can only be inactive.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <remarks>
+    /// Over the registry, where fleetctl's etcd driver writes any state for any name, this client
+    /// refuses what fleet's API refuses, with the API's codes and messages: a unit that does not
+    /// exist (409 <c>unit does not exist and options field empty</c>, after reading
+    /// <c>job/NAME</c> and <c>unit/HASH</c>, where fleetctl's load, start and stop write
+    /// <c>job/NAME/target-state</c> alone), a template made loaded or launched (400 <c>cannot activate template</c>),
+    /// and a state that is none of the three (which would make the unit vanish from every list).
+    /// </remarks>
     public async Task<Either<APIError, Unit>> SetDesiredStateAsync(string name, DesiredState desiredState, CancellationToken cancellationToken = default)
     {
         if (DesiredStates.Validate(desiredState, nameof(desiredState)).Failed(out _, out var invalid)) return invalid;
-        return await UnitRequestAsync(name, target =>
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new DesiredStateBody(name, desiredState), FleetJsonContext.Default.DesiredStateBody);
-            return SendAsync("PUT", target, body, 204, cancellationToken);
-        }).ConfigureAwait(false);
+        if (UnitNames.Validate(name).Failed(out var valid, out var error)) return error;
+        return await driver.SetDesiredStateAsync(valid, desiredState, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the desired state of a unit read from the cluster.</summary>
@@ -101,15 +111,23 @@ public sealed partial class FleetClient
     public async Task<Either<APIError, FleetUnit>> GetUnitAsync(string name, CancellationToken cancellationToken = default)
     {
         // The one read that callers repeat: no closures, and one task (this one) per request.
-        if (UnitNames.Validate(name).Failed(out var valid, out var invalid) || targets.Unit(valid).Failed(out var target, out invalid)) return invalid;
-        return await GetPooledAsync(target, FleetJsonContext.Default.FleetUnit, cancellationToken).ConfigureAwait(false);
+        if (UnitNames.Validate(name).Failed(out var valid, out var invalid)) return invalid;
+        return await driver.GetUnitAsync(valid, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a unit from the cluster (fleet answers 204; 404 when there is none).</summary>
     /// <param name="name">The unit's name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task<Either<APIError, Unit>> DestroyUnitAsync(string name, CancellationToken cancellationToken = default) =>
-        UnitRequestAsync(name, target => SendAsync("DELETE", target, null, 204, cancellationToken));
+    /// <remarks>
+    /// Over the registry this deletes <c>job/NAME</c> with everything under it, as fleet does;
+    /// <c>unit/HASH</c> stays (fleet never deletes it), and the machines drop the unit's states
+    /// when they notice.
+    /// </remarks>
+    public async Task<Either<APIError, Unit>> DestroyUnitAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (UnitNames.Validate(name).Failed(out var valid, out var error)) return error;
+        return await driver.DestroyUnitAsync(valid, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Removes a unit read from the cluster.</summary>
     /// <param name="unit">The unit.</param>
@@ -125,50 +143,12 @@ public sealed partial class FleetClient
     /// read. A failure is the stream's last element.
     /// </summary>
     /// <param name="cancellationToken">Cancels the page being fetched.</param>
+    /// <remarks>Over the registry the whole list is read at once, as fleet reads it.</remarks>
     public IAsyncEnumerable<Either<APIError, FleetUnit>> ListUnits(CancellationToken cancellationToken = default) =>
-        PagesAsync<UnitPage, FleetUnit>(token => targets.Page("units", token), FleetJsonContext.Default.UnitPage, cancellationToken);
+        driver.ListUnits(cancellationToken);
 
     /// <summary>Every unit in the cluster, collected; the first failure instead if there is one.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<Either<APIError, IReadOnlyList<FleetUnit>>> ListUnitsAsync(CancellationToken cancellationToken = default) =>
         ListUnits(cancellationToken).CollectAsync(cancellationToken);
-
-    // Names are checked with fleet's rules before anything is built from them.
-    private static async Task<Either<APIError, T>> UnitRequestAsync<T>(string name, Func<string, Task<Either<APIError, T>>> send, Func<string, Either<APIError, string>> target)
-    {
-        if (UnitNames.Validate(name).Bind(target).Failed(out var valid, out var error)) return error;
-        return await send(valid).ConfigureAwait(false);
-    }
-
-    private Task<Either<APIError, T>> UnitRequestAsync<T>(string name, Func<string, Task<Either<APIError, T>>> send) =>
-        UnitRequestAsync(name, send, targets.Unit);
-
-    private async IAsyncEnumerable<Either<APIError, T>> PagesAsync<TPage, T>(
-        Func<string?, string> target, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TPage> type, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where TPage : IPage<T>
-    {
-        string? token = null;
-        var pages = 0;
-        do
-        {
-            if ((await GetPooledAsync(target(token), type, cancellationToken).ConfigureAwait(false)).Failed(out var items, out var error))
-            {
-                yield return error;
-                yield break;
-            }
-            foreach (var item in items.Items) yield return item;
-            var previous = token;
-            token = items.NextPageToken;
-            // A server that hands out the same token again, or more pages than fleet's uint16 page
-            // number can count, would page forever; checking that keeps the stream's memory constant.
-            if (!string.IsNullOrEmpty(token) && (token == previous || ++pages > MaxPages))
-            {
-                yield return new APIError(ErrorKind.Protocol, token == previous
-                    ? $"fleet sent the page token {token} twice"
-                    : $"fleet sent more than {MaxPages} pages");
-                yield break;
-            }
-        }
-        while (!string.IsNullOrEmpty(token));
-    }
 }

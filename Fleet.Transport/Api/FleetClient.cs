@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Fleet.Core;
-using Fleet.Core.Text;
+using Fleet.Transport;
 using Fleet.Transport.Connections;
 using Fleet.Transport.Http;
 using LanguageExt;
@@ -12,20 +10,18 @@ namespace Fleet;
 /// fleet's v1 API as functions: every operation answers an <c>Either</c> of an
 /// <see cref="APIError"/> or its result, and lists are async streams that fetch page after page.
 /// Only the caller's cancellation throws. One client is safe for any number of concurrent
-/// callers; it keeps a pool of keep-alive connections until disposed.
+/// callers; it keeps a pool of keep-alive connections until disposed. The same client works over
+/// fleet's registry in etcd (<see cref="ConnectToRegistryAsync"/>), as fleetctl's
+/// <c>--driver=etcd</c> does; the operations and the conveniences are the same either way.
 /// </summary>
 public sealed partial class FleetClient : IAsyncDisposable, IDisposable
 {
-    private readonly ConnectionPool pool;
-    private readonly FleetTargets targets;
-    private readonly string host;
+    private readonly IFleetDriver driver;
 
-    private FleetClient(FleetEndpoint endpoint, ConnectionPool pool)
+    private FleetClient(FleetEndpoint endpoint, IFleetDriver driver)
     {
         Endpoint = endpoint;
-        this.pool = pool;
-        targets = new FleetTargets(endpoint.BasePath);
-        host = endpoint.HostHeader;
+        this.driver = driver;
     }
 
     /// <summary>
@@ -38,7 +34,10 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     /// </summary>
     public const string TelemetryName = TransportTelemetry.Name;
 
-    /// <summary>Where this client reaches fleet.</summary>
+    /// <summary>
+    /// Where this client reaches fleet: fleet's API, or over the registry the first etcd member
+    /// it was given.
+    /// </summary>
     public FleetEndpoint Endpoint { get; }
 
     /// <summary>
@@ -65,10 +64,11 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= FleetClientOptions.Default;
         if (Connectors.For(endpoint, options.Transport).Failed(out var connector, out var error)) return error;
-        var client = new FleetClient(endpoint, new ConnectionPool(connector, options.Transport, options.Logger, endpoint));
+        var api = new ApiDriver(endpoint, new ConnectionPool(connector, options.Transport, options.Logger, endpoint));
+        var client = new FleetClient(endpoint, api);
         try
         {
-            if ((await client.DiscoverAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
+            if ((await api.DiscoverAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
             {
                 await client.DisposeAsync().ConfigureAwait(false);
                 return error;
@@ -83,7 +83,7 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Closes every connection. Requests still running end with a Transport error.</summary>
-    public ValueTask DisposeAsync() => pool.DisposeAsync();
+    public ValueTask DisposeAsync() => driver.DisposeAsync();
 
     /// <summary>
     /// Closes every connection without waiting for an answer on any, for callers that cannot await
@@ -93,47 +93,5 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
     /// for as long as its own disposal does (a tunnel's session may take up to its timeout); prefer
     /// <see cref="DisposeAsync"/> where you can await.
     /// </summary>
-    public void Dispose() => pool.Dispose();
-
-    private async Task<Either<APIError, Unit>> DiscoverAsync(CancellationToken cancellationToken)
-    {
-        var target = targets.Discovery;
-        return await pool.SendAsync(new HttpRequest("GET", target, host), response =>
-        {
-            if (response.StatusCode == 503) return FleetResponses.ErrorOf(response);
-            if (response.StatusCode != 200)
-            {
-                return NotFleet($"GET {target} answered {response.StatusCode}", response);
-            }
-            try
-            {
-                var reader = new Utf8JsonReader(response.Body);
-                var document = JsonSerializer.Deserialize(ref reader, FleetJsonContext.Default.DiscoveryDocument);
-                return document?.Id == "fleet:v1"
-                    ? Unit.Default
-                    : NotFleet($"its discovery document has id {GoQuoting.Quote(document?.Id ?? "")}, not \"fleet:v1\"", response);
-            }
-            catch (JsonException)
-            {
-                return NotFleet($"GET {target} answered something other than JSON", response);
-            }
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private Either<APIError, Unit> NotFleet(string why, HttpResponse response) =>
-        new APIError(ErrorKind.NotFleet, $"{Endpoint} is not fleet's v1 API: {why}") { Code = response.StatusCode, Received = ReceivedBytes.Show(response.Body) };
-
-    private async Task<Either<APIError, T>> GetAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        await GetPooledAsync(target, type, cancellationToken).ConfigureAwait(false);
-
-    // The request's state travels as the handler's argument, not in a closure: nothing is
-    // allocated per request beyond the request, its target and the caller's task.
-    private ValueTask<Either<APIError, T>> GetPooledAsync<T>(string target, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        pool.SendAsync(new HttpRequest("GET", target, host), (type, target), static (response, get) => FleetResponses.Entity(response, get.type, get.target), cancellationToken);
-
-    private async Task<Either<APIError, Unit>> SendAsync(string method, string target, byte[]? body, int success, CancellationToken cancellationToken) =>
-        await pool.SendAsync(new HttpRequest(method, target, host, body), success, static (response, success) => FleetResponses.Done(response, success), cancellationToken).ConfigureAwait(false);
-
-    private async Task<Either<APIError, Unit>> SendAsync(string method, string target, byte[]? body, Func<HttpResponse, Either<APIError, Unit>> done, CancellationToken cancellationToken) =>
-        await pool.SendAsync(new HttpRequest(method, target, host, body), done, cancellationToken).ConfigureAwait(false);
+    public void Dispose() => driver.Dispose();
 }

@@ -10,15 +10,21 @@ public sealed class ParityTests
 {
     private const BindingFlags Public = BindingFlags.Public | BindingFlags.DeclaredOnly;
 
+    // Operations the facade does not follow yet, each with the work that brings it: the client
+    // over fleet's registry in etcd (issue 21) has its functional entry point and no facade one.
+    private static readonly HashSet<(bool IsStatic, string Name)> Pending = [(true, nameof(FleetClient.ConnectToRegistryAsync))];
+
     [Fact]
     public void Every_public_operation_of_the_functional_client_has_a_facade_method_of_the_same_name()
     {
         var missing = Operations(typeof(FleetClient))
-            .Where(op => !Operations(typeof(FleetApiClient)).Contains(op))
+            .Where(op => !Operations(typeof(FleetApiClient)).Contains(op) && !Pending.Contains(op))
             .Select(op => $"{(op.IsStatic ? "static " : "")}{op.Name}")
             .ToList();
 
         Assert.True(missing.Count == 0, $"FleetApiClient lacks: {string.Join(", ", missing)}");
+        // A pending operation that the facade has gained leaves the list.
+        Assert.DoesNotContain(Operations(typeof(FleetApiClient)), Pending.Contains);
         Assert.Contains((false, nameof(FleetClient.CreateUnitAsync)), Operations(typeof(FleetClient)));
         Assert.Contains((true, nameof(FleetClient.ConnectAsync)), Operations(typeof(FleetClient)));
     }

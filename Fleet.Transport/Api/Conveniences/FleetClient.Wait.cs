@@ -1,7 +1,6 @@
 using System.Globalization;
 using Fleet.Core;
 using Fleet.Core.Text;
-using Fleet.Transport.Http;
 using Fleet.UnitFiles;
 using LanguageExt;
 
@@ -119,14 +118,9 @@ public sealed partial class FleetClient
         published is { SystemdActiveState: "active", SystemdLoadState: "loaded" }
         && published.Hash == UnitFile.FromOptions(unit.Options).Hash;
 
-    // The unit's systemd state, or none while its machine has published none: fleet v1.0.0 answers
-    // that by closing the connection, which here is an answer, not a failure.
-    private async Task<Either<APIError, Option<UnitState>>> PublishedStateAsync(string name, CancellationToken cancellationToken)
-    {
-        var state = await UnitRequestAsync(name, target => GetAsync(target, FleetJsonContext.Default.UnitState, cancellationToken), targets.State).ConfigureAwait(false);
-        if (!state.Failed(out var published, out var error)) return Option<UnitState>.Some(published);
-        return error is { Kind: ErrorKind.Transport, Received: null, Message: HttpConnection.ClosedWithoutAnswer } ? Option<UnitState>.None : error;
-    }
+    // The unit's systemd state, or none while its machine has published none: an answer, not a failure.
+    private Task<Either<APIError, Option<UnitState>>> PublishedStateAsync(string name, CancellationToken cancellationToken) =>
+        driver.GetPublishedStateAsync(name, cancellationToken);
 
     private static string Describe(UnitProgress? last) => last switch
     {
