@@ -57,6 +57,23 @@ public sealed partial class FleetApiClient : IAsyncDisposable, IDisposable
     public static async Task<FleetApiClient> ConnectAsync(FleetEndpoint endpoint, FleetClientOptions? options = null, CancellationToken cancellationToken = default) =>
         new(await FleetClient.ConnectAsync(endpoint, options, cancellationToken).OrThrowAsync().ConfigureAwait(false));
 
+    /// <summary>
+    /// Makes a client that reads and writes fleet's registry in etcd directly, as fleetctl's
+    /// <c>--driver=etcd</c> does, and checks that etcd answers (see
+    /// <see cref="FleetClient.ConnectToRegistryAsync"/> for how it differs from fleetctl).
+    /// </summary>
+    /// <param name="etcdEndpoints">The etcd members' URLs, such as <c>http://10.0.0.1:2379</c>.</param>
+    /// <param name="options">The key prefix and the etcd client's options (timeout, TLS, SSH tunnel); defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The connected client.</returns>
+    /// <exception cref="FleetArgumentException">An endpoint is not an etcd URL.</exception>
+    /// <exception cref="FleetConnectionException">No member answers.</exception>
+    /// <exception cref="FleetSshException">The SSH tunnel failed.</exception>
+    /// <exception cref="FleetTimeoutException">No member answered in time.</exception>
+    /// <exception cref="FleetApiException">etcd answers with an error.</exception>
+    public static async Task<FleetApiClient> ConnectToRegistryAsync(IEnumerable<string> etcdEndpoints, Transport.Registry.FleetRegistryOptions? options = null, CancellationToken cancellationToken = default) =>
+        new(await FleetClient.ConnectToRegistryAsync(etcdEndpoints, options, cancellationToken).OrThrowAsync().ConfigureAwait(false));
+
     /// <summary>Closes every connection of <see cref="Functional"/>.</summary>
     /// <returns>When the connections are closed.</returns>
     public ValueTask DisposeAsync() => Functional.DisposeAsync();
