@@ -29,4 +29,12 @@ public sealed record Machine
     /// <summary>The machine's metadata, keys in ordinal order; compared by content.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, string> Metadata { get; init => field = ValueMap.From(value ?? ValueMap.Empty); }
+
+    /// <summary>
+    /// The version of fleet the machine runs, as its fleetd registered it (<c>v1.0.0</c>), when
+    /// known: fleet's registry in etcd holds it, fleet's HTTP API does not (null there).
+    /// fleetctl's etcd driver warns when a machine runs a newer fleet than itself.
+    /// </summary>
+    [JsonIgnore]
+    public string? Version { get; init; }
 }

@@ -74,6 +74,6 @@ internal sealed partial class RegistryDriver
             if (value.Length == 0) metadata.Remove(key);
             else metadata[key] = value;
         }
-        return new Machine(model.Id, OrNull(model.PublicIP), metadata);
+        return new Machine(model.Id, OrNull(model.PublicIP), metadata) { Version = OrNull(model.Version) };
     }
 }

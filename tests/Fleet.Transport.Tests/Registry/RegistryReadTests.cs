@@ -24,6 +24,8 @@ public sealed class RegistryReadTests(RegistryFixture fixture)
         Assert.Equal(
             expected.Select(columns => columns[2]),
             machines.Select(m => m.Metadata.Count == 0 ? "-" : string.Join(',', m.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
+        // The version each fleetd registered, which fleet's API does not show.
+        Assert.All(machines, m => Assert.Equal("v1.0.0", m.Version));
     }
 
     [Theory]
