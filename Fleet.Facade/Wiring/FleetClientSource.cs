@@ -1,4 +1,3 @@
-using Fleet.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Fleet.Facade;
@@ -11,8 +10,8 @@ namespace Fleet.Facade;
 /// </summary>
 public sealed class FleetClientSource : IAsyncDisposable, IDisposable
 {
-    private readonly FleetEndpoint endpoint;
-    private readonly FleetClientOptions options;
+    private readonly FleetSettings settings;
+    private readonly ILogger? logger;
     private readonly SemaphoreSlim connecting = new(1, 1);
     private FleetApiClient? client;
     private int disposed;
@@ -27,7 +26,12 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
     public FleetClientSource(FleetSettings settings, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (endpoint, options) = settings.ToClientOptions(loggerFactory?.CreateLogger("Fleet")).Match(o => o, error => throw error.ToException());
+        logger = loggerFactory?.CreateLogger("Fleet");
+        // Settings that cannot be used are refused here, before anything connects.
+        var usable = settings.Driver == FleetSettings.EtcdDriver
+            ? settings.ToRegistryOptions(logger).Map(_ => settings)
+            : settings.ToClientOptions(logger).Map(_ => settings);
+        this.settings = usable.Match(s => s, error => throw error.ToException());
     }
 
     private bool IsDisposed => Volatile.Read(ref disposed) != 0;
@@ -45,7 +49,7 @@ public sealed class FleetClientSource : IAsyncDisposable, IDisposable
         {
             ObjectDisposedException.ThrowIf(IsDisposed, this);
             if (client is { } raced) return raced;
-            var connected = await FleetApiClient.ConnectAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
+            var connected = new FleetApiClient(await settings.ConnectAsync(logger, cancellationToken).OrThrowAsync().ConfigureAwait(false));
             // Disposal does not wait for a connection under way; one made meanwhile is closed here.
             if (IsDisposed)
             {

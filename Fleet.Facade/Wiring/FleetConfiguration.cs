@@ -30,6 +30,7 @@ public static class FleetConfiguration
             CertFile = section[nameof(FleetSettings.CertFile)] ?? defaults.CertFile,
             KeyFile = section[nameof(FleetSettings.KeyFile)] ?? defaults.KeyFile,
             Driver = section[nameof(FleetSettings.Driver)] ?? defaults.Driver,
+            EtcdKeyPrefix = section[nameof(FleetSettings.EtcdKeyPrefix)] ?? defaults.EtcdKeyPrefix,
         };
         foreach (var name in new[] { nameof(FleetSettings.StrictHostKeyChecking), nameof(FleetSettings.Debug) })
         {

@@ -50,11 +50,26 @@ public sealed record FleetSettings
     public bool Debug { get; init; }
 
     /// <summary>
-    /// How fleet is reached (<c>--driver</c>): <see cref="ApiDriver"/>, fleet's HTTP API, the only
-    /// one this version offers; any other is refused with fleetctl's <c>unrecognized driver</c>.
+    /// How fleet is reached (<c>--driver</c>): <see cref="ApiDriver"/>, fleet's HTTP API at
+    /// <see cref="Endpoint"/>, or <see cref="EtcdDriver"/>, fleet's registry in the etcd whose
+    /// members <see cref="Endpoint"/> lists (comma-separated) under <see cref="EtcdKeyPrefix"/>.
+    /// Names are case-sensitive, as fleetctl's; any other is refused with fleetctl's
+    /// <c>unrecognized driver</c>.
     /// </summary>
     public string Driver { get; init; } = ApiDriver;
 
     /// <summary>The driver that talks to fleet's HTTP API (fleetctl's default).</summary>
     public const string ApiDriver = "API";
+
+    /// <summary>The driver that reads and writes fleet's registry in etcd directly (fleetctl's <c>--driver=etcd</c>).</summary>
+    public const string EtcdDriver = "etcd";
+
+    /// <summary>
+    /// Where fleet's registry lies in etcd, for the <see cref="EtcdDriver"/>
+    /// (<c>--etcd-key-prefix</c>, <c>FLEETCTL_ETCD_KEY_PREFIX</c>); fleet's own by default.
+    /// </summary>
+    public string EtcdKeyPrefix { get; init; } = DefaultEtcdKeyPrefix;
+
+    /// <summary>fleet's own key prefix, <c>/_coreos.com/fleet/</c>.</summary>
+    public const string DefaultEtcdKeyPrefix = Transport.Registry.FleetRegistryOptions.DefaultKeyPrefix;
 }

@@ -1,6 +1,8 @@
 using Fleet.Core;
 using Fleet.Ssh;
 using Fleet.Transport;
+using Fleet.Transport.Etcd;
+using Fleet.Transport.Registry;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 
@@ -19,9 +21,8 @@ public static class FleetSettingsOptions
     public static Either<APIError, (FleetEndpoint Endpoint, FleetClientOptions Options)> ToClientOptions(this FleetSettings settings, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Driver != FleetSettings.ApiDriver) return APIError.Validation($"unrecognized driver {Core.Text.GoQuoting.Quote(settings.Driver)}");
-        if (settings.RequestTimeout <= TimeSpan.Zero) return APIError.Validation($"the request timeout must be more than zero, not {settings.RequestTimeout}");
-        if (settings.SshTimeout <= TimeSpan.Zero) return APIError.Validation($"the SSH timeout must be more than zero, not {settings.SshTimeout}");
+        if (settings.Driver != FleetSettings.ApiDriver) return WrongDriver(settings.Driver, nameof(ToRegistryOptions));
+        if (Timeouts(settings) is { } invalid) return invalid;
         return FleetEndpoint.Parse(settings.Endpoint).Map(endpoint =>
         {
             var transport = HttpTransportOptions.Default with
@@ -32,6 +33,51 @@ public static class FleetSettingsOptions
             };
             return (endpoint, new FleetClientOptions { Transport = transport, Logger = logger });
         });
+    }
+
+    /// <summary>
+    /// The etcd members and registry options the settings describe, for the
+    /// <see cref="FleetSettings.EtcdDriver"/>: the comma-separated <see cref="FleetSettings.Endpoint"/>,
+    /// the key prefix, the request timeout as the etcd client's per-request timeout, the TLS files
+    /// (always verified) and the SSH tunnel.
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="logger">Where etcd exchanges are logged; the logger's own level decides.</param>
+    /// <returns>The members and options, or a Validation error for another driver or a timeout that is not positive.</returns>
+    public static Either<APIError, (IReadOnlyList<string> Endpoints, FleetRegistryOptions Options)> ToRegistryOptions(this FleetSettings settings, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Driver != FleetSettings.EtcdDriver) return WrongDriver(settings.Driver, nameof(ToClientOptions));
+        if (Timeouts(settings) is { } invalid) return invalid;
+        var etcd = EtcdClientOptions.Default with
+        {
+            RequestTimeout = settings.RequestTimeout,
+            Tls = new TlsOptions(Empty(settings.CaFile), Empty(settings.CertFile), Empty(settings.KeyFile)),
+            Connector = settings.ToSshOptions() is { Tunnel: not null } tunnel ? SshTunnel.Connector(tunnel) : null,
+            Logger = logger,
+        };
+        IReadOnlyList<string> endpoints = settings.Endpoint.Split(',');
+        return (endpoints, new FleetRegistryOptions { KeyPrefix = settings.EtcdKeyPrefix, Etcd = etcd });
+    }
+
+    /// <summary>
+    /// Connects as the settings describe, over either driver: fleet's API
+    /// (<see cref="ToClientOptions"/>) or fleet's registry in etcd (<see cref="ToRegistryOptions"/>).
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="logger">Where exchanges are logged; the logger's own level decides.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected client, or why the settings cannot be used or fleet cannot be reached.</returns>
+    public static async Task<Either<APIError, FleetClient>> ConnectAsync(this FleetSettings settings, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Driver == FleetSettings.EtcdDriver)
+        {
+            if (settings.ToRegistryOptions(logger).Failed(out var registry, out var invalid)) return invalid;
+            return await FleetClient.ConnectToRegistryAsync(registry.Endpoints, registry.Options, cancellationToken).ConfigureAwait(false);
+        }
+        if (settings.ToClientOptions(logger).Failed(out var api, out var error)) return error;
+        return await FleetClient.ConnectAsync(api.Endpoint, api.Options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -55,4 +101,15 @@ public static class FleetSettingsOptions
     }
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // fleetctl's words for a driver it does not know; a known driver asked of the other method says which to call.
+    private static APIError WrongDriver(string driver, string other) =>
+        driver is FleetSettings.ApiDriver or FleetSettings.EtcdDriver
+            ? APIError.Validation($"the {driver} driver's options come from {other}") with { Parameter = "settings" }
+            : APIError.Validation($"unrecognized driver {Core.Text.GoQuoting.Quote(driver)}");
+
+    private static APIError? Timeouts(FleetSettings settings) =>
+        settings.RequestTimeout <= TimeSpan.Zero ? APIError.Validation($"the request timeout must be more than zero, not {settings.RequestTimeout}")
+        : settings.SshTimeout <= TimeSpan.Zero ? APIError.Validation($"the SSH timeout must be more than zero, not {settings.SshTimeout}")
+        : null;
 }

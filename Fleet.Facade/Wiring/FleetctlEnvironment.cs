@@ -10,7 +10,7 @@ namespace Fleet.Facade;
 /// <c>FLEETCTL_SSH_USERNAME</c>, <c>FLEETCTL_KNOWN_HOSTS_FILE</c>,
 /// <c>FLEETCTL_STRICT_HOST_KEY_CHECKING</c>, <c>FLEETCTL_SSH_TIMEOUT</c>,
 /// <c>FLEETCTL_REQUEST_TIMEOUT</c>, <c>FLEETCTL_CA_FILE</c>, <c>FLEETCTL_CERT_FILE</c>,
-/// <c>FLEETCTL_KEY_FILE</c>, <c>FLEETCTL_DEBUG</c>, <c>FLEETCTL_DRIVER</c>). An empty variable counts as unset, as in
+/// <c>FLEETCTL_KEY_FILE</c>, <c>FLEETCTL_DEBUG</c>, <c>FLEETCTL_DRIVER</c>, <c>FLEETCTL_ETCD_KEY_PREFIX</c>). An empty variable counts as unset, as in
 /// fleetctl. Where fleetctl silently keeps the default for a value it cannot read, this says
 /// which variable holds what.
 /// </summary>
@@ -46,6 +46,7 @@ public static class FleetctlEnvironment
             CertFile = Get("FLEETCTL_CERT_FILE") ?? settings.CertFile,
             KeyFile = Get("FLEETCTL_KEY_FILE") ?? settings.KeyFile,
             Driver = Get("FLEETCTL_DRIVER") ?? settings.Driver,
+            EtcdKeyPrefix = Get("FLEETCTL_ETCD_KEY_PREFIX") ?? settings.EtcdKeyPrefix,
         };
 
         if (Get("FLEETCTL_STRICT_HOST_KEY_CHECKING") is { } strict)

@@ -41,6 +41,21 @@ public sealed class RegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Settings_with_the_etcd_driver_connect_to_the_registry_from_the_source()
+    {
+        var settings = new FleetSettings { Driver = FleetSettings.EtcdDriver, Endpoint = $"http://127.0.0.1:{Ports.Closed()},{etcd.ClientUrl}", EtcdKeyPrefix = registry.KeyPrefix };
+        await using (var writer = await FleetApiClient.ConnectToRegistryAsync([etcd.ClientUrl], registry))
+        {
+            await writer.CreateUnitAsync("hello.service", Units.Hello, DesiredState.Inactive);
+        }
+
+        await using var source = new FleetClientSource(settings);
+        var fleet = await source.GetClientAsync();
+
+        Assert.Equal(["hello.service"], (await fleet.ListUnitsAsync()).Select(u => u.Name));
+    }
+
+    [Fact]
     public async Task An_etcd_that_nothing_answers_for_is_a_connection_exception()
     {
         await Assert.ThrowsAsync<FleetConnectionException>(() => FleetApiClient.ConnectToRegistryAsync([$"http://127.0.0.1:{Ports.Closed()}"], registry));

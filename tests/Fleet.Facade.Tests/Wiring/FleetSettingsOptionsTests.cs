@@ -132,12 +132,43 @@ public sealed class FleetSettingsOptionsTests
         Assert.Contains("request timeout must be more than zero", new FleetSettings { RequestTimeout = TimeSpan.Zero }.ToClientOptions().Match(_ => "", e => e.Message));
 
     [Theory]
-    [InlineData("etcd")]
+    [InlineData("ETCD")]
     [InlineData("api")]
-    public void A_driver_other_than_the_api_is_refused_with_fleetctls_words(string driver)
+    public void A_driver_fleetctl_does_not_know_is_refused_with_fleetctls_words(string driver)
     {
         var error = new FleetSettings { Driver = driver }.ToClientOptions().Match(o => throw new Xunit.Sdk.XunitException($"expected an error, got {o}"), e => e);
+        var registry = new FleetSettings { Driver = driver }.ToRegistryOptions().Match(o => throw new Xunit.Sdk.XunitException($"expected an error, got {o}"), e => e);
 
         Assert.Equal($"unrecognized driver \"{driver}\"", error.Message);
+        Assert.Equal(error.Message, registry.Message);
+    }
+
+    [Fact]
+    public void Each_driver_names_the_method_that_gives_its_options()
+    {
+        Assert.Equal("the etcd driver's options come from ToRegistryOptions", new FleetSettings { Driver = "etcd" }.ToClientOptions().Match(_ => "", e => e.Message));
+        Assert.Equal("the API driver's options come from ToClientOptions", new FleetSettings().ToRegistryOptions().Match(_ => "", e => e.Message));
+    }
+
+    [Fact]
+    public void The_etcd_driver_takes_every_member_the_key_prefix_the_timeout_and_the_tls_files()
+    {
+        var settings = new FleetSettings
+        {
+            Driver = FleetSettings.EtcdDriver,
+            Endpoint = "http://10.0.0.1:2379,https://10.0.0.2:2379",
+            EtcdKeyPrefix = "/otherfleet",
+            RequestTimeout = TimeSpan.FromSeconds(7),
+            CaFile = "ca.pem",
+            CertFile = "",
+        };
+
+        var (endpoints, options) = settings.ToRegistryOptions().Match(o => o, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+
+        Assert.Equal(["http://10.0.0.1:2379", "https://10.0.0.2:2379"], endpoints);
+        Assert.Equal("/otherfleet", options.KeyPrefix);
+        Assert.Equal(TimeSpan.FromSeconds(7), options.Etcd.RequestTimeout);
+        Assert.Equal(new Fleet.Transport.TlsOptions("ca.pem"), options.Etcd.Tls);
+        Assert.Null(options.Etcd.Connector);
     }
 }

@@ -38,7 +38,8 @@ public sealed class FleetctlEnvironmentTests
             ("FLEETCTL_CERT_FILE", "/cert.pem"),
             ("FLEETCTL_KEY_FILE", "/key.pem"),
             ("FLEETCTL_DEBUG", "1"),
-            ("FLEETCTL_DRIVER", "etcd"));
+            ("FLEETCTL_DRIVER", "etcd"),
+            ("FLEETCTL_ETCD_KEY_PREFIX", "/otherfleet"));
 
         Assert.Equal(new FleetSettings
         {
@@ -54,6 +55,7 @@ public sealed class FleetctlEnvironmentTests
             KeyFile = "/key.pem",
             Debug = true,
             Driver = "etcd",
+            EtcdKeyPrefix = "/otherfleet",
         }, settings);
     }
 
