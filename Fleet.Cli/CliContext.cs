@@ -28,6 +28,14 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnl
     /// <param name="text">The message.</param>
     public void Error(string text) => Stderr.Write(text.EndsWith('\n') ? text : text + "\n");
 
+    /// <summary>
+    /// fleetctl's <c>stderr()</c> with a format that does not end in a newline: Go adds one after
+    /// the formatted text whatever its arguments end in, so an error that ends in a line break
+    /// (etcd's client's) leaves an empty line.
+    /// </summary>
+    /// <param name="text">The formatted message.</param>
+    public void ErrorLine(string text) => Stderr.Write(text + "\n");
+
     /// <summary>fleetctl's <c>stdout()</c>: the text and a newline unless it ends in one.</summary>
     /// <param name="text">The message.</param>
     public void Out(string text) => Stdout.Write(text.EndsWith('\n') ? text : text + "\n");

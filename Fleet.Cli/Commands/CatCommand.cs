@@ -50,7 +50,7 @@ internal static class CatCommand
                     context.Error($"Unit {name} not found");
                     return 1;
                 }
-                context.Error($"Error retrieving Unit {name}: {RequestErrors.Describe(error, setup, setup.UnitTarget(name))}");
+                context.ErrorLine($"Error retrieving Unit {name}: {RequestErrors.Describe(error, setup, setup.UnitTarget(name))}");
                 return 1;
             },
             Right: found =>

@@ -64,7 +64,7 @@ internal static class DestroyCommand
         return outcome.Match(
             Left: error =>
             {
-                context.Error(RequestErrors.Describe(error, setup, setup.Targets.Units));
+                context.ErrorLine(RequestErrors.Describe(error, setup, setup.Targets.Units));
                 return 1;
             },
             Right: exit => exit);
@@ -92,7 +92,7 @@ internal static class DestroyCommand
             {
                 // Another client may have destroyed it since the listing: that is not an error.
                 if (error.Kind == ErrorKind.Http && error.Code == 404) continue;
-                context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(unit.Name))}");
+                context.ErrorLine($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(unit.Name))}");
                 exit = 1;
                 continue;
             }
@@ -112,7 +112,7 @@ internal static class DestroyCommand
             if ((await client.GetUnitAsync(name, cancellationToken).ConfigureAwait(false)).Failed(out _, out var error))
             {
                 if (error.Kind == ErrorKind.Http && error.Code == 404) return true;
-                context.Error($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(name))}");
+                context.ErrorLine($"Error destroying units: {RequestErrors.Describe(error, setup, setup.UnitTarget(name))}");
                 return false;
             }
             await Task.Delay(SleepTime, cancellationToken).ConfigureAwait(false);

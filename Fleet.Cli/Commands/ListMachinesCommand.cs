@@ -54,7 +54,7 @@ internal static class ListMachinesCommand
         return machines.Match(
             Left: error =>
             {
-                context.Error($"Error retrieving list of active machines from fleet API ({RequestErrors.Describe(error, setup, setup.Targets.Machines)})");
+                context.ErrorLine($"Error retrieving list of active machines from fleet API ({RequestErrors.Describe(error, setup, setup.Targets.Machines)})");
                 context.Error("Possible issues:");
                 context.Error("  etcd is unhealthy and/or lost quorum");
                 context.Error("  connection cannot be established to any etcd servers");

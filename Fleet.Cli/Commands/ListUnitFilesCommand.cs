@@ -49,7 +49,7 @@ internal static class ListUnitFilesCommand
         return listed.Match(
             Left: error =>
             {
-                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, setup.Targets.Units)}");
+                context.ErrorLine($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, setup.Targets.Units)}");
                 return 1;
             },
             Right: read =>

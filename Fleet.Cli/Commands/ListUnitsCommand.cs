@@ -58,7 +58,7 @@ internal static class ListUnitsCommand
         return listed.Match(
             Left: error =>
             {
-                context.Error($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, setup.Targets.States)}");
+                context.ErrorLine($"Error retrieving list of units from repository: {RequestErrors.Describe(error, setup, setup.Targets.States)}");
                 return 1;
             },
             Right: read =>

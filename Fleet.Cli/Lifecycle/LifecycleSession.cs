@@ -81,7 +81,7 @@ internal sealed class LifecycleSession : IAsyncDisposable
     /// <returns>The answer, or the request's or the connection's error.</returns>
     public async Task<Either<APIError, T>> RequestAsync<T>(Func<FleetClient, CancellationToken, Task<Either<APIError, T>>> request, CancellationToken cancellationToken)
     {
-        connection ??= await FleetClient.ConnectAsync(Setup.Endpoint, Setup.Options, cancellationToken).ConfigureAwait(false);
+        connection ??= await Setup.ConnectAsync(cancellationToken).ConfigureAwait(false);
         if (connection.Value.Failed(out var client, out var error)) return error;
         return await request(client, cancellationToken).ConfigureAwait(false);
     }

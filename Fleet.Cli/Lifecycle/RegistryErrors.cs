@@ -18,7 +18,7 @@ internal static class RegistryErrors
     /// <returns>The text.</returns>
     public static string Describe(APIError error, ClientSetup setup, string method, string target)
     {
-        if (error.Kind == ErrorKind.Http) return RequestErrors.Describe(error, setup, target);
+        if (error.Kind == ErrorKind.Http || setup.Registry is not null) return RequestErrors.Describe(error, setup, target);
         var operation = method[..1].ToUpperInvariant() + method[1..].ToLowerInvariant();
         return $"{operation} {Core.Text.GoQuoting.Quote(setup.RequestUrl(target))}: {error.Message}";
     }

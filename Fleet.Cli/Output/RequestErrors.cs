@@ -16,7 +16,29 @@ internal static class RequestErrors
     /// <returns>The text.</returns>
     public static string Describe(APIError error, ClientSetup setup, string target) => error.Kind switch
     {
+        _ when setup.Registry is not null && !IsApiRefusal(error) => Registry(error),
         ErrorKind.Http => $"googleapi: Error {error.Code}: {error.Message}",
         _ => $"Get {Core.Text.GoQuoting.Quote(setup.RequestUrl(target))}: {error.Message}",
     };
+
+    /// <summary>
+    /// What fleetctl's etcd driver prints for a failure: etcd's client's own text, in which each
+    /// member's failure ends a line (<c>client: etcd cluster is unavailable or misconfigured; error
+    /// #0: dial tcp ...</c> and a line break).
+    /// </summary>
+    /// <param name="error">The failure.</param>
+    /// <returns>The text.</returns>
+    public static string Registry(APIError error)
+    {
+        const string Unavailable = "client: etcd cluster is unavailable or misconfigured";
+        const string Member = "; error #";
+        if (!error.Message.StartsWith(Unavailable + Member, StringComparison.Ordinal)) return error.Message;
+        var members = error.Message[(Unavailable.Length + Member.Length)..].Split(Member);
+        return Unavailable + string.Concat(members.Select(member => $"{Member}{member}\n"));
+    }
+
+    // The registry driver refuses what fleet's API refuses (a template activated, ...) with the
+    // API's code and message; those read as the API driver prints them. etcd's own errors carry
+    // etcd's code.
+    private static bool IsApiRefusal(APIError error) => error.Kind == ErrorKind.Http && error.EtcdCode is null;
 }

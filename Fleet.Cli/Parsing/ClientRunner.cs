@@ -21,6 +21,12 @@ internal static class ClientRunner
             context.Error($"Unable to initialize client: {error}");
             return Task.FromResult(1);
         }
-        return command(setup, cancellationToken);
+        return RunAsync(setup, context, command, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(ClientSetup setup, CliContext context, Func<ClientSetup, CancellationToken, Task<int>> command, CancellationToken cancellationToken)
+    {
+        await RegistryVersionCheck.RunAsync(setup, context, cancellationToken).ConfigureAwait(false);
+        return await command(setup, cancellationToken).ConfigureAwait(false);
     }
 }

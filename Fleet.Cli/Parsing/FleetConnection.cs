@@ -14,7 +14,7 @@ internal static class FleetConnection
     /// <returns>The answer, or the connection's or request's error.</returns>
     public static async Task<Either<APIError, T>> UseAsync<T>(ClientSetup setup, Func<FleetClient, CancellationToken, Task<Either<APIError, T>>> request, CancellationToken cancellationToken)
     {
-        if ((await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false)).Failed(out var connected, out var error)) return error;
+        if ((await setup.ConnectAsync(cancellationToken).ConfigureAwait(false)).Failed(out var connected, out var error)) return error;
         await using var client = connected;
         return await request(client, cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fleet.Cli.Remote;
+using Fleet.Core;
 using Fleet.Facade;
 using Fleet.Ssh;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,9 @@ internal static class SettingsBuilder
         var (settings, error) = Settings(parse, options, context.Variables);
         if (settings is null) return (null, error);
         // The settings pass on any logger they are given: --debug decides here whether there is one.
-        return settings.ToClientOptions(settings.Debug ? debugLog : null).Match(
+        var logger = settings.Debug ? debugLog : null;
+        if (settings.Driver == FleetSettings.EtcdDriver) return Registry(settings, context, logger);
+        return settings.ToClientOptions(logger).Match(
             Left: failure => ((ClientSetup?)null, (string?)failure.Message),
             Right: parsed =>
             {
@@ -36,6 +39,21 @@ internal static class SettingsBuilder
                 }
                 return (new ClientSetup(parsed.Endpoint, client), null);
             });
+    }
+
+    // fleetctl's getRegistryClient: every member checked as Go's url.Parse checks it, the tunnel
+    // carrying etcd's requests as it carries the API's.
+    private static (ClientSetup? Setup, string? Error) Registry(FleetSettings settings, CliContext context, ILogger? logger)
+    {
+        if (EtcdEndpoints.Problem(settings.Endpoint) is { } problem) return (null, problem);
+        if (settings.ToRegistryOptions(logger).Failed(out var registry, out var invalid)) return (null, invalid.Message);
+        var options = registry.Options;
+        if (options.Etcd.Connector is not null)
+        {
+            options = options with { Etcd = options.Etcd with { Connector = SshTunnel.Connector(Ssh(settings, context)) } };
+        }
+        if (FleetEndpoint.Parse(registry.Endpoints[0]).Failed(out var first, out var error)) return (null, error.Message);
+        return (new ClientSetup(first, new FleetClientOptions { Logger = logger }) { Registry = new RegistrySetup(registry.Endpoints, options) }, null);
     }
 
     /// <summary>
@@ -66,9 +84,10 @@ internal static class SettingsBuilder
                     KeyFile = parse.GetValue(options.KeyFile) ?? parse.GetValue(options.EtcdKeyFile) ?? environment.KeyFile,
                     Debug = parse.GetValue(options.Debug) ?? environment.Debug,
                     Driver = parse.GetValue(options.Driver) ?? environment.Driver,
+                    EtcdKeyPrefix = parse.GetValue(options.EtcdKeyPrefix) ?? environment.EtcdKeyPrefix,
                 };
-                // fleetctl uses only the first of several comma-separated endpoints.
-                return (settings with { Endpoint = settings.Endpoint.Split(',')[0] }, null);
+                // fleetctl's API driver uses only the first of several comma-separated endpoints; its etcd driver, every one.
+                return (settings.Driver == FleetSettings.EtcdDriver ? settings : settings with { Endpoint = settings.Endpoint.Split(',')[0] }, null);
             });
     }
 

@@ -40,7 +40,7 @@ internal sealed class ClusterLookup : IAsyncDisposable
     /// <returns>The lookup.</returns>
     public static async Task<ClusterLookup> ConnectAsync(ClientSetup setup, CancellationToken cancellationToken)
     {
-        var connected = await FleetClient.ConnectAsync(setup.Endpoint, setup.Options, cancellationToken).ConfigureAwait(false);
+        var connected = await setup.ConnectAsync(cancellationToken).ConfigureAwait(false);
         return connected.Match(client => new ClusterLookup(client, setup), error => new ClusterLookup(error, setup));
     }
 
