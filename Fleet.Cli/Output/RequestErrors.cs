@@ -18,6 +18,10 @@ internal static class RequestErrors
     {
         _ when setup.Registry is not null && !IsApiRefusal(error) => Registry(error),
         ErrorKind.Http => $"googleapi: Error {error.Code}: {error.Message}",
+        // Something that is not fleet answered the client's discovery request with an error
+        // status (etcd's 404, say); fleetctl, which sends no discovery request, got the same
+        // answer to its own and printed googleapi's words for a body it could not read.
+        ErrorKind.NotFleet when error.Code >= 400 && error.Received is { } body => $"googleapi: got HTTP response code {error.Code} with body: {Unshown(body)}",
         _ => $"Get {Core.Text.GoQuoting.Quote(setup.RequestUrl(target))}: {error.Message}",
     };
 
@@ -36,6 +40,17 @@ internal static class RequestErrors
         var members = error.Message[(Unavailable.Length + Member.Length)..].Split(Member);
         return Unavailable + string.Concat(members.Select(member => $"{Member}{member}\n"));
     }
+
+    // The body as it came, from the escaped form errors show it in (\r, \n, \t, \\, \xNN).
+    private static string Unshown(string shown) => System.Text.RegularExpressions.Regex.Replace(
+        shown, @"\\(x[0-9a-f]{2}|[rnt\\])", m => m.Groups[1].Value switch
+        {
+            "r" => "\r",
+            "n" => "\n",
+            "t" => "\t",
+            "\\" => "\\",
+            var hex => ((char)Convert.ToInt32(hex[1..], 16)).ToString(),
+        });
 
     // The registry driver refuses what fleet's API refuses (a template activated, ...) with the
     // API's code and message; those read as the API driver prints them. etcd's own errors carry

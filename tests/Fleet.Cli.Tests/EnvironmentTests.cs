@@ -44,8 +44,8 @@ public sealed class EnvironmentTests
     [Fact]
     public async Task Driver_variable_is_checked_like_the_flag()
     {
-        var result = await CliProcess.RunAsync(["version"], new Dictionary<string, string?> { ["FLEETCTL_DRIVER"] = "etcd" });
-        Assert.Equal("Unable to initialize client: unrecognized driver \"etcd\"\n", result.Stderr);
+        var result = await CliProcess.RunAsync(["version"], new Dictionary<string, string?> { ["FLEETCTL_DRIVER"] = "ETCD" });
+        Assert.Equal("Unable to initialize client: unrecognized driver \"ETCD\"\n", result.Stderr);
         Assert.Equal("", result.Stdout);
         Assert.Equal(1, result.ExitCode);
     }

@@ -1,3 +1,4 @@
+using Fleet.Tests.Shared.Etcd;
 using Fleet.Core;
 using Fleet.UnitFiles;
 

@@ -1,3 +1,4 @@
+using Fleet.Tests.Shared.Etcd;
 using System.Text.Json;
 using Fleet.Core;
 

@@ -1,3 +1,4 @@
+using Fleet.Tests.Shared.Etcd;
 using System.Text.RegularExpressions;
 using Fleet.Transport.Etcd;
 using Fleet.Transport.Registry;

@@ -1,9 +1,9 @@
 using Fleet.Transport.Etcd;
 
-namespace Fleet.Transport.Tests.Registry;
+namespace Fleet.Tests.Shared.Etcd;
 
 /// <summary>The keyspace under a prefix as the reference shows it: sorted <c>KEY = VALUE</c> lines.</summary>
-internal static class Keyspace
+public static class Keyspace
 {
     public static async Task<List<string>> ReadAsync(EtcdKeysClient etcd, string prefix = "/_coreos.com/fleet")
     {

@@ -1,13 +1,13 @@
 using Fleet.Transport.Etcd;
 using Fleet.UnitFiles;
 
-namespace Fleet.Transport.Tests.Registry;
+namespace Fleet.Tests.Shared.Etcd;
 
 /// <summary>
 /// One step of tests/fleet-reference/etcd: what fleetctl printed, the keyspace afterwards
 /// (<c>KEY = VALUE</c> lines per prefix) and, where recorded, its etcd requests.
 /// </summary>
-internal sealed class ReferenceStep
+public sealed class ReferenceStep
 {
     public static readonly string Folder = ReferenceData.Folder("etcd", "FLEET_ETCD_REFERENCE");
 
