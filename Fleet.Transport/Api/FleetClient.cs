@@ -65,10 +65,15 @@ public sealed partial class FleetClient : IAsyncDisposable, IDisposable
         options ??= FleetClientOptions.Default;
         if (Connectors.For(endpoint, options.Transport).Failed(out var connector, out var error)) return error;
         var api = new ApiDriver(endpoint, new ConnectionPool(connector, options.Transport, options.Logger, endpoint));
-        var client = new FleetClient(endpoint, api);
+        return await CheckedAsync(new FleetClient(endpoint, api), api.DiscoverAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The new client if its first request succeeds; closed again if it fails or throws.
+    private static async Task<Either<APIError, FleetClient>> CheckedAsync(FleetClient client, Func<CancellationToken, Task<Either<APIError, Unit>>> check, CancellationToken cancellationToken)
+    {
         try
         {
-            if ((await api.DiscoverAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
+            if ((await check(cancellationToken).ConfigureAwait(false)).Failed(out _, out var error))
             {
                 await client.DisposeAsync().ConfigureAwait(false);
                 return error;

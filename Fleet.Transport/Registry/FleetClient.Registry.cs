@@ -55,20 +55,6 @@ public sealed partial class FleetClient
             return error with { Parameter = nameof(etcdEndpoints) };
         }
         var registry = new RegistryDriver(etcd, options.KeyPrefix, options.Etcd.Logger);
-        var client = new FleetClient(endpoint, registry);
-        try
-        {
-            if ((await registry.CheckAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
-            {
-                await client.DisposeAsync().ConfigureAwait(false);
-                return error;
-            }
-            return client;
-        }
-        catch
-        {
-            await client.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await CheckedAsync(new FleetClient(endpoint, registry), registry.CheckAsync, cancellationToken).ConfigureAwait(false);
     }
 }
