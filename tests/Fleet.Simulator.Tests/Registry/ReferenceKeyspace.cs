@@ -17,6 +17,10 @@ internal static class ReferenceKeyspace
     /// <summary>A reference unit file (tests/fleet-reference/etcd/units).</summary>
     public static Fleet.UnitFiles.UnitFile Unit(string name) => Fleet.UnitFiles.UnitFile.Load(Path.Combine(Folder, "units", name)).Right();
 
+    /// <summary>Whether the reference gives the keyspace after a step (it is withheld for some).</summary>
+    public static bool Has(string step) =>
+        File.ReadAllLines(Directory.GetFiles(Folder, step + "-*.txt").Single()).Contains($"--- keyspace {Prefix} ---");
+
     /// <summary>The keyspace after a step, by the start of its id (<c>027</c>).</summary>
     public static IReadOnlyList<string> Of(string step)
     {
