@@ -98,7 +98,12 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
             {
                 var set = await etcd.SetAsync(keys.Target(stored[i].Name), after, new EtcdSetOptions { PrevExist = false }, cancellationToken).ConfigureAwait(false);
                 if (Unexpected(set, EtcdErrorCodes.KeyExists) is { } error) return error;
-                final = set.IsRight ? after : null;
+                final = null;
+                if (set.IsRight)
+                {
+                    if ((await UndoIfDestroyedAsync(stored[i].Name, keys.Target(stored[i].Name), after, cancellationToken).ConfigureAwait(false)).Failed(out var kept, out error)) return error;
+                    if (kept) final = after;
+                }
             }
             scheduled.Add(stored[i] with { TargetMachineId = final });
         }
@@ -164,6 +169,12 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
             var deleted = await etcd.DeleteAsync(keys.Heartbeat(name), new EtcdDeleteOptions { PrevValue = machineId }, cancellationToken).ConfigureAwait(false);
             if (Unexpected(deleted, EtcdErrorCodes.KeyNotFound, EtcdErrorCodes.CompareFailed) is { } error) return error;
             heartbeats.Remove(name);
+            if (deleted.IsRight && !units.Any(unit => unit.Name == name))
+            {
+                // A heartbeat that outlived its unit's destroy: its folder goes with it.
+                var folder = await etcd.DeleteAsync(keys.Job(name), new EtcdDeleteOptions { Dir = true }, cancellationToken).ConfigureAwait(false);
+                if (Unexpected(folder, EtcdErrorCodes.KeyNotFound, EtcdErrorCodes.DirectoryNotEmpty) is { } folderError) return folderError;
+            }
         }
         var now = time.GetUtcNow();
         foreach (var (name, machineId) in report.Heartbeats)
@@ -173,10 +184,30 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
             var options = renewal ? new EtcdSetOptions { Ttl = Ttl, PrevValue = machineId } : WithTtl;
             var set = await etcd.SetAsync(keys.Heartbeat(name), machineId, options, cancellationToken).ConfigureAwait(false);
             if (Unexpected(set, EtcdErrorCodes.KeyNotFound, EtcdErrorCodes.CompareFailed) is { } error) return error;
-            if (set.IsRight) heartbeats[name] = (machineId, now);
+            var beating = set.IsRight;
+            if (beating && !renewal)
+            {
+                if ((await UndoIfDestroyedAsync(name, keys.Heartbeat(name), machineId, cancellationToken).ConfigureAwait(false)).Failed(out beating, out error)) return error;
+            }
+            if (beating) heartbeats[name] = (machineId, now);
             else heartbeats.Remove(name);
         }
         return Unit.Default;
+    }
+
+    // A unit destroyed between this pass's read and its write would get its folder back with only
+    // what was written (etcd makes the folders of a key it sets): when the unit's object is gone,
+    // the key is taken back and the folder removed if that left it empty. Answers whether the key stays.
+    private async Task<Either<APIError, bool>> UndoIfDestroyedAsync(string name, string key, string value, CancellationToken cancellationToken)
+    {
+        var found = await etcd.GetAsync(keys.JobObject(name), EtcdGetOptions.Default, cancellationToken).ConfigureAwait(false);
+        if (found.IsRight) return true;
+        if (Unexpected(found, EtcdErrorCodes.KeyNotFound) is { } error) return error;
+        var deleted = await etcd.DeleteAsync(key, new EtcdDeleteOptions { PrevValue = value }, cancellationToken).ConfigureAwait(false);
+        if (Unexpected(deleted, EtcdErrorCodes.KeyNotFound, EtcdErrorCodes.CompareFailed) is { } deleteError) return deleteError;
+        var folder = await etcd.DeleteAsync(keys.Job(name), new EtcdDeleteOptions { Dir = true }, cancellationToken).ConfigureAwait(false);
+        if (Unexpected(folder, EtcdErrorCodes.KeyNotFound, EtcdErrorCodes.DirectoryNotEmpty) is { } folderError) return folderError;
+        return false;
     }
 
     // Every key with a value under a folder (none when etcd has no such folder), with its TTL,

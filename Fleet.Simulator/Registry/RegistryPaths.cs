@@ -15,6 +15,12 @@ internal sealed class RegistryPaths(string keyPrefix)
     /// <summary><c>machines/ID/object</c>: a machine's registration.</summary>
     public string MachineObject(string machineId) => Join("machines", machineId, "object");
 
+    /// <summary><c>job/NAME</c>: a unit's folder.</summary>
+    public string Job(string name) => Join("job", name);
+
+    /// <summary><c>job/NAME/object</c>: the unit's name and hash, there as long as the unit is.</summary>
+    public string JobObject(string name) => Join("job", name, "object");
+
     /// <summary><c>job/NAME/target</c>: the machine the engine scheduled the unit to.</summary>
     public string Target(string name) => Join("job", name, "target");
 
