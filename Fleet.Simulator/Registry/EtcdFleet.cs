@@ -3,6 +3,8 @@ using Fleet.Core;
 using Fleet.Simulator.Cluster;
 using Fleet.Transport.Etcd;
 using LanguageExt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fleet.Simulator.Registry;
 
@@ -44,12 +46,14 @@ public sealed class EtcdFleet : IAsyncDisposable
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly CancellationTokenSource stop = new();
     private readonly TimeSpan interval;
+    private readonly ILogger logger;
     private Task loop = Task.CompletedTask;
     private APIError? lastError;
     private int disposed;
 
-    private EtcdFleet(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, ImmutableArray<SimulatedMachine> machines, TimeSpan interval)
+    private EtcdFleet(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, ImmutableArray<SimulatedMachine> machines, TimeSpan interval, ILogger? logger)
     {
+        this.logger = logger ?? NullLogger.Instance;
         this.registry = registry;
         this.etcd = etcd;
         this.interval = interval;
@@ -64,7 +68,10 @@ public sealed class EtcdFleet : IAsyncDisposable
     /// <summary>The registry's folder in etcd, cleaned as fleet cleans it: <c>/_coreos.com/fleet</c>.</summary>
     public string KeyPrefix { get; }
 
-    /// <summary>Why the last pass failed, or null when it succeeded. A failed pass is tried again at the next interval.</summary>
+    /// <summary>
+    /// Why the last pass failed, or null when it succeeded. A failed pass is tried again at the
+    /// next interval; a new failure, and the recovery, are logged to the etcd client's logger.
+    /// </summary>
     public APIError? LastError => Volatile.Read(ref lastError);
 
     /// <summary>
@@ -96,7 +103,7 @@ public sealed class EtcdFleet : IAsyncDisposable
             await registry.DisposeAsync().ConfigureAwait(false);
             return error;
         }
-        var fleet = new EtcdFleet(registry, etcd, new RegistryPaths(options.Registry.KeyPrefix), ordered, options.Interval);
+        var fleet = new EtcdFleet(registry, etcd, new RegistryPaths(options.Registry.KeyPrefix), ordered, options.Interval, options.Registry.Etcd.Logger);
         try
         {
             if ((await fleet.PassAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
@@ -128,7 +135,11 @@ public sealed class EtcdFleet : IAsyncDisposable
         try
         {
             var result = await pass.RunAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref lastError, result.Failed(out _, out var error) ? error : null);
+            var before = Volatile.Read(ref lastError);
+            var now = result.Failed(out _, out var error) ? error : null;
+            Volatile.Write(ref lastError, now);
+            if (now is not null && now.Message != before?.Message) EtcdFleetLog.PassFailed(logger, now.Message);
+            else if (now is null && before is not null) EtcdFleetLog.PassRecovered(logger);
             return result;
         }
         finally

@@ -132,6 +132,20 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     }
 
     [Fact]
+    public async Task A_pass_that_cannot_reach_etcd_answers_why_and_says_so_in_last_error()
+    {
+        var own = await Fleet.Tests.Shared.Etcd.EtcdServer.StartAsync();
+        await using var fleet = (await EtcdFleet.StartAsync(ReferenceCluster.Machines, [own.ClientUrl], Fast)).Right();
+        Assert.Null(fleet.LastError);
+
+        await own.DisposeAsync();
+        var pass = await fleet.PassAsync();
+
+        Assert.Equal(ErrorKind.Transport, pass.Left().Kind);
+        Assert.Equal(ErrorKind.Transport, fleet.LastError?.Kind);
+    }
+
+    [Fact]
     public async Task Does_not_start_on_an_endpoint_that_is_not_an_etcd_url()
     {
         var started = await EtcdFleet.StartAsync(ReferenceCluster.Machines, ["127.0.0.1:2379"]);
