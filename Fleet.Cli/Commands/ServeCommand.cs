@@ -14,7 +14,7 @@ internal static class ServeCommand
     /// <summary>The command's help, in the shape of fleetctl's; its flags are <see cref="FleetServe.Flags"/>.</summary>
     public static CommandHelp Help { get; } = new(
         "serve",
-        "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS] | serve --etcd URLS [--etcd-key-prefix P] [--machines N]",
+        "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS] | --etcd URLS [--etcd-key-prefix P] [--machines N]",
         "Serve fleet's API from a simulated cluster until interrupted",
         """
         Runs fleet's v1 API on a unix socket and/or TCP, backed by a simulated cluster, until Ctrl+C or SIGTERM.
