@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Fleet.Simulator.Hosting;
+using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator;
 
@@ -16,6 +17,8 @@ public static class FleetServe
     public static IReadOnlyList<FleetServeFlag> Flags { get; } =
     [
         new("agent-delay", "int", $"How many milliseconds the simulated agents take to act on a change (default {FleetServerArguments.DefaultAgentDelayMilliseconds})"),
+        new("etcd", "string", "Run the simulated machines' engine and agents over fleet's registry in this etcd (comma-separated URLs) instead of serving fleet's API; not with --unix, --tcp or --agent-delay"),
+        new("etcd-key-prefix", "string", $"With --etcd: the registry's folder in etcd (default {FleetRegistryOptions.DefaultKeyPrefix})"),
         new("machines", "int", $"How many machines the simulated cluster has (default {FleetServerArguments.DefaultMachineCount})"),
         new("tcp", "string", "Listen on TCP at HOST:PORT, e.g. 127.0.0.1:4001 or [::1]:0 (port 0: any free port); with neither --unix nor --tcp, 127.0.0.1:0"),
         new("unix", "string", "Listen on a unix socket at PATH (a stale socket file there is replaced; removed on exit)"),
@@ -42,6 +45,16 @@ public static class FleetServe
         {
             throw new ArgumentException($"serve has no flag --{unknown}", nameof(values));
         }
+        if (values.ContainsKey("etcd") || values.ContainsKey("etcd-key-prefix"))
+        {
+            var etcdRefusal = ReadEtcd(values, out var etcdOptions);
+            if (etcdRefusal is not null)
+            {
+                await error.WriteLineAsync(etcdRefusal).ConfigureAwait(false);
+                return 1;
+            }
+            return await EtcdFleetHost.ServeUntilStoppedAsync(etcdOptions!, output, error, cancellationToken).ConfigureAwait(false);
+        }
         var refusal = Read(values, out var options);
         if (refusal is not null)
         {
@@ -64,6 +77,25 @@ public static class FleetServe
         var delay = FleetServerArguments.DefaultAgentDelayMilliseconds;
         if (values.GetValueOrDefault("agent-delay") is { } ms && WholeNumber(ms, FleetServerArguments.ValidateAgentDelay, out delay) is { } delayError) return $"--agent-delay: {delayError}";
         options = FleetServerArguments.ToOptions(unix, endPoint, machines, delay);
+        return null;
+    }
+
+    // With --etcd only the engine and agents run: fleet's API over etcd is not served yet, so a
+    // listener (or the agents' delay, which the interval replaces) is refused rather than ignored.
+    private static string? ReadEtcd(IReadOnlyDictionary<string, string> values, out EtcdFleetHostOptions? options)
+    {
+        options = null;
+        if (values.GetValueOrDefault("etcd") is not { } urls) return "--etcd-key-prefix: only with --etcd";
+        var endpoints = urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (endpoints.Length == 0) return "--etcd: no etcd URL given (for example http://127.0.0.1:2379)";
+        foreach (var flag in new[] { "unix", "tcp", "agent-delay" })
+        {
+            if (values.ContainsKey(flag)) return $"--{flag}: not with --etcd (the simulator serves no fleet API over etcd yet; its engine and agents act every {EtcdFleetHostOptions.IntervalMilliseconds} ms)";
+        }
+        var machines = FleetServerArguments.DefaultMachineCount;
+        if (values.GetValueOrDefault("machines") is { } count && WholeNumber(count, FleetServerArguments.ValidateMachineCount, out machines) is { } countError) return $"--machines: {countError}";
+        var prefix = values.GetValueOrDefault("etcd-key-prefix") ?? FleetRegistryOptions.DefaultKeyPrefix;
+        options = new EtcdFleetHostOptions(endpoints, prefix, machines);
         return null;
     }
 

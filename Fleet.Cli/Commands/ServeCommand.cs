@@ -14,13 +14,18 @@ internal static class ServeCommand
     /// <summary>The command's help, in the shape of fleetctl's; its flags are <see cref="FleetServe.Flags"/>.</summary>
     public static CommandHelp Help { get; } = new(
         "serve",
-        "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS]",
+        "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS] | --etcd URLS [--etcd-key-prefix P] [--machines N]",
         "Serve fleet's API from a simulated cluster until interrupted",
         """
         Runs fleet's v1 API on a unix socket and/or TCP, backed by a simulated cluster, until Ctrl+C or SIGTERM.
         With neither --unix nor --tcp it listens on 127.0.0.1 at a free port. It prints each endpoint it serves
         ("fleet API on unix://PATH", "fleet API on http://HOST:PORT") and the machine count, then serves.
         The socket file is removed on exit.
+
+        With --etcd it serves no API: the simulated machines' engine and agents keep fleet's registry in that etcd
+        (machines, schedule, unit states and heartbeats, as fleetd writes them) for fleetctl --driver=etcd and
+        other registry clients. It prints "fleet engine and agents on etcd URLS under PREFIX" and the machine
+        count; the machines are unregistered on exit.
 
         A local fleet with five machines on a socket:
         fleetctl serve --unix /tmp/fleet.sock --machines 5

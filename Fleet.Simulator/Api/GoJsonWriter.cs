@@ -46,6 +46,15 @@ internal sealed class GoJsonWriter
         return this;
     }
 
+    /// <summary>Go's <c>null</c>: a nil map, slice or pointer.</summary>
+    public GoJsonWriter Null()
+    {
+        Separate();
+        text.Append("null");
+        needComma = true;
+        return this;
+    }
+
     /// <summary>A string property left out when empty, as Go's <c>omitempty</c> does.</summary>
     public GoJsonWriter OmitEmpty(string name, string? value) => string.IsNullOrEmpty(value) ? this : Name(name).String(value);
 

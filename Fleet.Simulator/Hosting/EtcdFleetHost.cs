@@ -1,0 +1,53 @@
+using Fleet.Core;
+using Fleet.Simulator.Cluster;
+using Fleet.Simulator.Registry;
+using Fleet.Transport.Registry;
+
+namespace Fleet.Simulator.Hosting;
+
+/// <summary>What <c>serve --etcd</c> runs: the etcd URLs, the registry's prefix and how many machines.</summary>
+internal sealed record EtcdFleetHostOptions(IReadOnlyList<string> Endpoints, string KeyPrefix, int MachineCount)
+{
+    /// <summary>The time between passes, as the reference cluster's stand-in acted.</summary>
+    public static int IntervalMilliseconds => (int)EtcdFleetOptions.DefaultInterval.TotalMilliseconds;
+}
+
+/// <summary>Runs an <see cref="EtcdFleet"/> the way <c>serve --etcd</c> does: announce, pass, stop on request.</summary>
+internal static class EtcdFleetHost
+{
+    /// <summary>
+    /// Starts the engine and agents of <see cref="ReferenceCluster.Take"/>'s machines over the
+    /// registry, writes <c>fleet engine and agents on etcd URLS under PREFIX</c> and
+    /// <c>machines: N</c>, and runs until <paramref name="cancellationToken"/> is cancelled or the
+    /// process gets SIGINT or SIGTERM; then the machines are unregistered.
+    /// </summary>
+    /// <returns>The exit code: 0 after a requested stop, 1 when etcd could not be used (the reason on <paramref name="error"/>).</returns>
+    public static async Task<int> ServeUntilStoppedAsync(EtcdFleetHostOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var signals = new ShutdownSignals();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
+        var registry = new FleetRegistryOptions { KeyPrefix = options.KeyPrefix };
+        LanguageExt.Either<APIError, EtcdFleet> started;
+        try
+        {
+            started = await EtcdFleet.StartAsync(ReferenceCluster.Take(options.MachineCount), options.Endpoints, new EtcdFleetOptions { Registry = registry }, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
+        if (started.Failed(out var fleet, out var failure))
+        {
+            await error.WriteLineAsync($"--etcd: {failure.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        await using (fleet.ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"fleet engine and agents on etcd {string.Join(',', options.Endpoints)} under {fleet.KeyPrefix}").ConfigureAwait(false);
+            await output.WriteLineAsync($"machines: {fleet.Machines.Count}").ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using Fleet.Core;
+using Fleet.Simulator.Cluster;
+using Fleet.Transport.Etcd;
+using LanguageExt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Fleet.Simulator.Registry;
+
+/// <summary>
+/// fleetd's engine and agents for a set of simulated machines, over fleet's registry in a real
+/// etcd (fleet v1.0.0's keyspace): every <see cref="EtcdFleetOptions.Interval"/> it registers the
+/// machines, schedules units as fleet's least-loaded scheduler does, and publishes the unit
+/// states and heartbeats that fleetd with a working systemd would, so fleetctl's
+/// <c>--driver=etcd</c>, <see cref="FleetClient.ConnectToRegistryAsync"/> and fleet's own API
+/// code over the same etcd see one cluster. Nothing really runs.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Per pass: <c>machines/ID/object</c> (<c>{"ID":..,"PublicIP":..,"Metadata":{..},"Capabilities":null,"Version":"v1.0.0"}</c>)
+/// with a 30 s TTL, renewed every 10 s and written again at once when it disappears; a unit
+/// whose desired state is loaded or launched and that has no <c>job/NAME/target</c> gets one
+/// (written with <c>prevExist=false</c>) among the machines that fleet's feasibility rules accept
+/// (MachineID, MachineMetadata, MachineOf, Conflicts), the least loaded first, ties to the lower
+/// id; a unit no machine accepts stays unscheduled; an inactive unit's target is deleted with
+/// <c>prevValue</c>. The agents of these machines then publish <c>loaded/inactive/dead</c> for a
+/// loaded unit and <c>loaded/active/running</c> plus <c>job/NAME/job-state</c> for a launched one,
+/// under <c>states/NAME/MACHINE</c> and <c>state/NAME</c> with 30 s TTLs; a global unit gets a
+/// state on every one of these machines whose metadata it accepts and is never scheduled; the
+/// states and heartbeats of units that are stopped, unloaded or destroyed are removed. A unit
+/// whose target state is not written yet, or is one fleet cannot parse, is left alone.
+/// </para>
+/// <para>
+/// Unlike fleetd, the engine runs in every instance (there is no election through
+/// <c>lease/engine-leader</c>, and no <c>engine/version</c>): run one instance per registry.
+/// Disposing stops the passes and removes the machines' registrations; unit states and
+/// heartbeats are left to their TTLs, as a stopped fleetd leaves them.
+/// </para>
+/// </remarks>
+public sealed class EtcdFleet : IAsyncDisposable
+{
+    private readonly FleetClient registry;
+    private readonly EtcdKeysClient etcd;
+    private readonly RegistryPass pass;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly CancellationTokenSource stop = new();
+    private readonly TimeSpan interval;
+    private readonly ILogger logger;
+    private Task loop = Task.CompletedTask;
+    private APIError? lastError;
+    private int disposed;
+
+    private EtcdFleet(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, ImmutableArray<SimulatedMachine> machines, TimeSpan interval, ILogger? logger)
+    {
+        this.logger = logger ?? NullLogger.Instance;
+        this.registry = registry;
+        this.etcd = etcd;
+        this.interval = interval;
+        Machines = machines;
+        KeyPrefix = keys.Prefix;
+        pass = new RegistryPass(registry, etcd, keys, machines, TimeProvider.System);
+    }
+
+    /// <summary>The machines whose engine and agents this is, in id order.</summary>
+    public IReadOnlyList<SimulatedMachine> Machines { get; }
+
+    /// <summary>The registry's folder in etcd, cleaned as fleet cleans it: <c>/_coreos.com/fleet</c>.</summary>
+    public string KeyPrefix { get; }
+
+    /// <summary>
+    /// Why the last pass failed, or null when it succeeded. A failed pass is tried again at the
+    /// next interval; a new failure, and the recovery, are logged to the etcd client's logger.
+    /// </summary>
+    public APIError? LastError => Volatile.Read(ref lastError);
+
+    /// <summary>
+    /// Connects to etcd, runs a first pass (so the machines are registered when this returns),
+    /// then keeps passing every <see cref="EtcdFleetOptions.Interval"/> until disposed.
+    /// </summary>
+    /// <param name="machines">The machines, with distinct ids.</param>
+    /// <param name="etcdEndpoints">The etcd members' URLs (<c>http://127.0.0.1:2379</c>, ...).</param>
+    /// <param name="options">The key prefix, etcd client options and interval; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running engine and agents, or why they could not start: a Validation error for an endpoint that is not an etcd URL, or etcd's failure.</returns>
+    /// <exception cref="ArgumentException">Two machines share an id, or the interval is not positive.</exception>
+    public static async Task<Either<APIError, EtcdFleet>> StartAsync(IEnumerable<SimulatedMachine> machines, IEnumerable<string> etcdEndpoints, EtcdFleetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(machines);
+        ArgumentNullException.ThrowIfNull(etcdEndpoints);
+        options ??= EtcdFleetOptions.Default;
+        ArgumentNullException.ThrowIfNull(options.Registry, nameof(options));
+        if (options.Interval <= TimeSpan.Zero) throw new ArgumentException($"the interval must be more than zero, not {options.Interval}", nameof(options));
+        var ordered = machines.OrderBy(machine => machine.Id, StringComparer.Ordinal).ToImmutableArray();
+        if (ordered.GroupBy(machine => machine.Id, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"machine {twice.Key} is given twice", nameof(machines));
+        }
+        var endpoints = etcdEndpoints.ToList();
+        if ((await FleetClient.ConnectToRegistryAsync(endpoints, options.Registry, cancellationToken).ConfigureAwait(false)).Failed(out var registry, out var error)) return error;
+        if (EtcdKeysClient.Create(endpoints, options.Registry.Etcd).Failed(out var etcd, out error))
+        {
+            await registry.DisposeAsync().ConfigureAwait(false);
+            return error;
+        }
+        var fleet = new EtcdFleet(registry, etcd, new RegistryPaths(options.Registry.KeyPrefix), ordered, options.Interval, options.Registry.Etcd.Logger);
+        try
+        {
+            if ((await fleet.PassAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
+            {
+                await fleet.DisposeAsync().ConfigureAwait(false);
+                return error;
+            }
+        }
+        catch
+        {
+            await fleet.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        fleet.loop = fleet.LoopAsync();
+        return fleet;
+    }
+
+    /// <summary>
+    /// Runs one pass now, after any pass under way: machines, engine, agents. The timer's passes
+    /// go on as before.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the pass (what was written stays written).</param>
+    /// <returns>Nothing, or the etcd failure that ended the pass (also in <see cref="LastError"/>).</returns>
+    /// <exception cref="ObjectDisposedException">The instance is disposed.</exception>
+    public async Task<Either<APIError, LanguageExt.Unit>> PassAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        await oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await pass.RunAsync(cancellationToken).ConfigureAwait(false);
+            var before = Volatile.Read(ref lastError);
+            var now = result.Failed(out _, out var error) ? error : null;
+            Volatile.Write(ref lastError, now);
+            if (now is not null && now.Message != before?.Message) EtcdFleetLog.PassFailed(logger, now.Message);
+            else if (now is null && before is not null) EtcdFleetLog.PassRecovered(logger);
+            return result;
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            {
+                await PassAsync(stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Disposed: the normal end.
+        }
+        catch (ObjectDisposedException) when (stop.IsCancellationRequested)
+        {
+            // Disposed between two ticks.
+        }
+    }
+
+    /// <summary>Stops the passes, waits for the one under way, removes the machines' registrations and closes the etcd clients.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        await stop.CancelAsync().ConfigureAwait(false);
+        await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await oneAtATime.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await pass.UnregisterAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // etcd did not answer in time: the registrations lapse with their TTL.
+        }
+        finally
+        {
+            oneAtATime.Release();
+            await etcd.DisposeAsync().ConfigureAwait(false);
+            await registry.DisposeAsync().ConfigureAwait(false);
+            stop.Dispose();
+        }
+    }
+}
