@@ -1,4 +1,5 @@
 using Fleet.Core;
+using Fleet.Core.Text;
 
 namespace Fleet.Simulator.Api;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Fleet.Core;
-using Fleet.Simulator.Api;
+using Fleet.Core.Text;
 using Fleet.Simulator.Cluster;
 
 namespace Fleet.Simulator.Registry;

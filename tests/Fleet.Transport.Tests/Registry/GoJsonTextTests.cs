@@ -1,4 +1,4 @@
-using System.Text;
+using Fleet.Core.Text;
 using Fleet.Transport.Registry;
 
 namespace Fleet.Transport.Tests.Registry;
@@ -16,21 +16,17 @@ public sealed class GoJsonTextTests
     [InlineData("caf\u00e9 \U0001F680 +", "\"caf\u00e9 \U0001F680 +\"")]
     public void A_string_is_escaped_as_go_escapes_it(string text, string json)
     {
-        var written = new StringBuilder();
+        var written = new GoJsonWriter().String(text).ToString();
 
-        GoJsonText.AppendString(written, text);
-
-        Assert.Equal(json, written.ToString());
+        Assert.Equal(json, written);
     }
 
     [Fact]
     public void Half_of_a_surrogate_pair_is_written_as_the_replacement_character_as_go_writes_invalid_text()
     {
-        var written = new StringBuilder();
+        var written = new GoJsonWriter().String("half " + (char)0xD800 + " pair").ToString();
 
-        GoJsonText.AppendString(written, "half " + (char)0xD800 + " pair");
-
-        Assert.Equal("\"half \\ufffd pair\"", written.ToString());
+        Assert.Equal("\"half \\ufffd pair\"", written);
     }
 
     [Fact]

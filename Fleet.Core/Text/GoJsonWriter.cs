@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fleet.Simulator.Api;
+namespace Fleet.Core.Text;
 
 /// <summary>
 /// JSON as Go 1.19's <c>json.Marshal</c> writes it: compact, no trailing newline, fields in the
