@@ -38,7 +38,7 @@ public sealed class EtcdServer : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>etcd's log so far, for failure messages.</summary>
-    public string Log => ReadShared(LogPath(Folder));
+    public string Log => DaemonProcess.ReadLog(LogPath(Folder));
 
     /// <summary>Whether the etcd process is still running.</summary>
     public bool IsRunning => !process.HasExited;
@@ -129,14 +129,14 @@ public sealed class EtcdServer : IAsyncDisposable
                 {
                     var exit = process.ExitCode;
                     process.Dispose();
-                    return (null, $"exit {exit}: {ReadShared(LogPath(folder)).Trim()}");
+                    return (null, $"exit {exit}: {DaemonProcess.ReadLog(LogPath(folder)).Trim()}");
                 }
                 try
                 {
                     // Over TLS the client that checks etcd is the one under test: ready is when etcd says it serves.
                     if (tls is not null)
                     {
-                        if (ReadShared(LogPath(folder)).Contains("serving client traffic securely", StringComparison.Ordinal)) return (process, "");
+                        if (DaemonProcess.ReadLog(LogPath(folder)).Contains("serving client traffic securely", StringComparison.Ordinal)) return (process, "");
                     }
                     else
                     {
@@ -157,36 +157,14 @@ public sealed class EtcdServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Stop(process);
-            return (null, $"its v2 keys API did not answer within {StartDeadline.TotalSeconds} s: {ReadShared(LogPath(folder)).Trim()}");
+            DaemonProcess.Stop(process);
+            return (null, $"its v2 keys API did not answer within {StartDeadline.TotalSeconds} s: {DaemonProcess.ReadLog(LogPath(folder)).Trim()}");
         }
         catch
         {
-            Stop(process);
+            DaemonProcess.Stop(process);
             throw;
         }
-    }
-
-    // etcd keeps its log open for writing.
-    private static string ReadShared(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return "";
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        process.Dispose();
     }
 
     /// <summary>Stops etcd and removes its folder.</summary>

@@ -51,7 +51,7 @@ public sealed class TestSshServer : IAsyncDisposable
     public bool IsRunning => !process.HasExited;
 
     /// <summary>sshd's log so far, for failure messages.</summary>
-    public string Log => ReadShared(LogPath);
+    public string Log => DaemonProcess.ReadLog(LogPath);
 
     private string LogPath => Path.Combine(Folder, "sshd.log");
 
@@ -221,7 +221,7 @@ public sealed class TestSshServer : IAsyncDisposable
         {
             while (true)
             {
-                var text = ReadShared(log);
+                var text = DaemonProcess.ReadLog(log);
                 if (text.Contains(ready, StringComparison.Ordinal)) return (process, "");
                 if (process.HasExited)
                 {
@@ -235,36 +235,14 @@ public sealed class TestSshServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Stop(process);
-            return (null, $"not listening within {StartDeadline.TotalSeconds} s: {ReadShared(log).Trim()}");
+            DaemonProcess.Stop(process);
+            return (null, $"not listening within {StartDeadline.TotalSeconds} s: {DaemonProcess.ReadLog(log).Trim()}");
         }
         catch
         {
-            Stop(process);
+            DaemonProcess.Stop(process);
             throw;
         }
-    }
-
-    // sshd keeps its log open for writing.
-    private static string ReadShared(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-        catch (FileNotFoundException)
-        {
-            return "";
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        process.Dispose();
     }
 
     /// <summary>Stops sshd and its sessions and removes the folder.</summary>
