@@ -26,6 +26,16 @@ internal static class DaemonProcess
         }
     }
 
+    /// <summary>Kills the daemon and its children, by process id, and waits for them without blocking a thread.</summary>
+    /// <param name="process">The daemon.</param>
+    /// <returns>When they are gone.</returns>
+    public static async Task StopAsync(Process process)
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        process.Dispose();
+    }
+
     /// <summary>Kills the daemon and its children, by process id, and waits for them.</summary>
     /// <param name="process">The daemon.</param>
     public static void Stop(Process process)

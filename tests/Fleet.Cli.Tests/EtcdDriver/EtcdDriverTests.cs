@@ -59,8 +59,8 @@ public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixt
 
         var result = await RunAsync(number);
 
-        Assert.Equal(Expected(step, "--- stdout ---"), result.Stdout);
-        Assert.Equal(Expected(step, "--- stderr ---"), Normalized(result.Stderr));
+        Assert.Equal(step.Text("--- stdout ---"), result.Stdout);
+        Assert.Equal(step.Text("--- stderr ---"), Normalized(result.Stderr));
         Assert.Equal(Exit(number), result.ExitCode);
     }
 
@@ -74,8 +74,8 @@ public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixt
 
         var result = await RunAsync(number);
 
-        Assert.Equal(Expected(step, "--- stdout ---"), result.Stdout);
-        Assert.Equal(Expected(step, "--- stderr ---"), Normalized(result.Stderr));
+        Assert.Equal(step.Text("--- stdout ---"), result.Stdout);
+        Assert.Equal(step.Text("--- stderr ---"), Normalized(result.Stderr));
         Assert.Equal(Exit(number), result.ExitCode);
     }
 
@@ -88,7 +88,7 @@ public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixt
 
         var result = await RunAsync("077", silent: address);
 
-        Assert.Equal(Expected(EtcdStep.Load("077"), "--- stderr ---").Replace("{SILENT}", address, StringComparison.Ordinal), Normalized(result.Stderr));
+        Assert.Equal(EtcdStep.Load("077").Text("--- stderr ---").Replace("{SILENT}", address, StringComparison.Ordinal), Normalized(result.Stderr));
         Assert.Equal(1, result.ExitCode);
     }
 
@@ -99,7 +99,7 @@ public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixt
         var keys = await KeysAsync();
         var again = await RunAsync("018");
 
-        Assert.Equal(Expected(EtcdStep.Load("017"), "--- stdout ---"), first.Stdout);
+        Assert.Equal(EtcdStep.Load("017").Text("--- stdout ---"), first.Stdout);
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(
             Keyspace.ClientWritten(EtcdStep.Load("017").Keyspace(), FleetPrefix).Where(line => line.Contains("hello.service", StringComparison.Ordinal) || line.Contains("/unit/", StringComparison.Ordinal)),
@@ -115,7 +115,7 @@ public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixt
 
         var result = await RunAsync("052");
 
-        Assert.Equal(Expected(EtcdStep.Load("052"), "--- stdout ---"), result.Stdout);
+        Assert.Equal(EtcdStep.Load("052").Text("--- stdout ---"), result.Stdout);
         Assert.Equal(0, result.ExitCode);
         var keys = await KeysAsync();
         Assert.DoesNotContain(keys, line => line.StartsWith($"{FleetPrefix}/job/pong.service/", StringComparison.Ordinal));
@@ -150,12 +150,6 @@ public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixt
     {
         await using var client = EtcdKeysClient.Create(etcd.Server.ClientUrl).Right();
         return [.. (await Keyspace.ReadAsync(client, prefix)).Select(line => FleetPrefix + line[prefix.Length..])];
-    }
-
-    private static string Expected(EtcdStep step, string section)
-    {
-        var lines = step.Section(section);
-        return lines.Count == 0 ? "" : string.Join('\n', lines) + "\n";
     }
 
     private string Normalized(string stderr) =>

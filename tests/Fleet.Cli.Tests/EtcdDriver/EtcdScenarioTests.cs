@@ -43,7 +43,7 @@ public sealed class EtcdScenarioTests(EtcdDriverFixture etcd) : IClassFixture<Et
                 // Deliberately unlike fleetctl's etcd driver: a template is not activated, and the
                 // refusal is the one fleetctl prints with fleet's API driver (step 039).
                 var api = EtcdStep.Load("039");
-                Compare(differences, id, "stderr", Lines(api, "--- stderr ---"), result.Stderr);
+                Compare(differences, id, "stderr", api.Text("--- stderr ---"), result.Stderr);
                 Compare(differences, id, "exit", "1", result.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 // The cluster goes on as fleet's did: the template written launched, as fleetctl wrote it.
                 await using var keys = EtcdKeysClient.Create(etcd.Server.ClientUrl).Right();
@@ -55,8 +55,8 @@ public sealed class EtcdScenarioTests(EtcdDriverFixture etcd) : IClassFixture<Et
             var reference = EtcdStep.Load(id[..3]);
             compared.Add(id[..3]);
             var racy = step.TryGetProperty("racy", out var r) ? r.EnumerateArray().Select(x => x.GetString()).ToList() : [];
-            Compare(differences, id, "stdout", Lines(reference, "--- stdout ---"), result.Stdout, racy);
-            Compare(differences, id, "stderr", Lines(reference, "--- stderr ---"), result.Stderr, racy);
+            Compare(differences, id, "stdout", reference.Text("--- stdout ---"), result.Stdout, racy);
+            Compare(differences, id, "stderr", reference.Text("--- stderr ---"), result.Stderr, racy);
             Compare(differences, id, "exit", step.GetProperty("exit").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), result.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -96,11 +96,5 @@ public sealed class EtcdScenarioTests(EtcdDriverFixture etcd) : IClassFixture<Et
         if (racy.Contains("on-machine")) lines = lines.Select(line => line.Contains(" launched on ", StringComparison.Ordinal) ? line[..(line.IndexOf(" on ", StringComparison.Ordinal))] : line);
         if (racy.Contains("order")) lines = lines.Order(StringComparer.Ordinal);
         return string.Join('\n', lines);
-    }
-
-    private static string Lines(EtcdStep step, string section)
-    {
-        var lines = step.Section(section);
-        return lines.Count == 0 ? "" : string.Join('\n', lines) + "\n";
     }
 }

@@ -171,9 +171,7 @@ public sealed class EtcdServer : IAsyncDisposable
     /// <returns>When both are gone.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        process.Dispose();
+        await DaemonProcess.StopAsync(process).ConfigureAwait(false);
         Directory.Delete(Folder, recursive: true);
     }
 }

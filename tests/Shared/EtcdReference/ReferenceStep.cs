@@ -52,6 +52,15 @@ public sealed class ReferenceStep
         }
     }
 
+    /// <summary>A section as the process printed it: its lines, each ended by a line break.</summary>
+    /// <param name="header">The section's header, such as <c>--- stdout ---</c>.</param>
+    /// <returns>The text; empty for an empty section.</returns>
+    public string Text(string header)
+    {
+        var lines = Section(header);
+        return lines.Count == 0 ? "" : string.Join('\n', lines) + "\n";
+    }
+
     public IReadOnlyList<string> Section(string header)
     {
         var start = Array.IndexOf(lines, header);

@@ -249,9 +249,7 @@ public sealed class TestSshServer : IAsyncDisposable
     /// <returns>When everything is gone.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        process.Dispose();
+        await DaemonProcess.StopAsync(process).ConfigureAwait(false);
         Directory.Delete(Folder, recursive: true);
     }
 }
