@@ -1,12 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Fleet.Simulator.Api;
 using Fleet.Simulator.Cluster;
-using Fleet.Simulator.Wire;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging;
 
 namespace Fleet.Simulator;
 
@@ -17,15 +11,13 @@ namespace Fleet.Simulator;
 /// </summary>
 public sealed class FleetServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly ApiHost host;
 
-    private FleetServer(WebApplication app, SimulatedCluster cluster, ServerFaults faults, string? unixSocketPath, IPEndPoint? tcpEndPoint)
+    private FleetServer(ApiHost host, SimulatedCluster cluster, ServerFaults faults)
     {
-        this.app = app;
+        this.host = host;
         Cluster = cluster;
         Faults = faults;
-        UnixSocketPath = unixSocketPath;
-        TcpEndPoint = tcpEndPoint;
     }
 
     /// <summary>The cluster behind the API.</summary>
@@ -35,10 +27,10 @@ public sealed class FleetServer : IAsyncDisposable
     public ServerFaults Faults { get; }
 
     /// <summary>The unix socket the server listens on, if any.</summary>
-    public string? UnixSocketPath { get; }
+    public string? UnixSocketPath => host.UnixSocketPath;
 
     /// <summary>The TCP address the server is bound to (with the port it got), if any.</summary>
-    public IPEndPoint? TcpEndPoint { get; }
+    public IPEndPoint? TcpEndPoint => host.TcpEndPoint;
 
     /// <summary>The endpoint a fleet client would be given: <c>http://host:port</c>, or <c>unix://PATH</c> when only a socket is served.</summary>
     public string Endpoint => TcpEndPoint is { } tcp ? $"http://{tcp}" : $"unix://{UnixSocketPath}";
@@ -48,76 +40,24 @@ public sealed class FleetServer : IAsyncDisposable
     {
         options ??= new FleetServerOptions();
         var tcp = options.TcpEndPoint ?? (options.UnixSocketPath is null ? new IPEndPoint(IPAddress.Loopback, 0) : null);
-        if (options.UnixSocketPath is { } socketPath) await RemoveStaleSocketAsync(socketPath, cancellationToken).ConfigureAwait(false);
-
         var faults = new ServerFaults();
         var cluster = new SimulatedCluster(options.Machines ?? ReferenceCluster.Take(options.MachineCount), options.AgentDelay);
-        var api = new FleetApi(cluster, faults);
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            // Go takes an absolute-form target's host over the Host header; Kestrel refuses a mismatch unless told.
-            kestrel.AllowHostHeaderOverride = true;
-            if (options.UnixSocketPath is { } path)
-            {
-                kestrel.ListenUnixSocket(path, listen => listen.UseGoWireFormat(faults));
-            }
-            if (tcp is not null) kestrel.Listen(tcp, listen => listen.UseGoWireFormat(faults));
-        });
-        var app = builder.Build();
-        app.Run(api.HandleAsync);
         try
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var host = await ApiHost.StartAsync(new FleetApi(new ClusterRegistry(cluster), faults), faults, options.UnixSocketPath, tcp, cancellationToken).ConfigureAwait(false);
+            return new FleetServer(host, cluster, faults);
         }
         catch
         {
             cluster.Dispose();
-            await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-
-        IPEndPoint? bound = null;
-        if (tcp is not null)
-        {
-            var addresses = app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
-                ? server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []
-                : [];
-            var uri = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal) && !a.Contains("unix:", StringComparison.Ordinal)));
-            bound = new IPEndPoint(tcp.Address, uri.Port);
-        }
-        return new FleetServer(app, cluster, faults, options.UnixSocketPath, bound);
-    }
-
-    // A socket file nobody listens on is what a killed server leaves; one that answers belongs to
-    // a running server, which must not lose its socket to this one.
-    private static async Task RemoveStaleSocketAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path)) return;
-        using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-        {
-            try
-            {
-                await probe.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException)
-            {
-                File.Delete(path);
-                return;
-            }
-        }
-        throw new IOException($"unix socket {path} is in use by a running server");
     }
 
     /// <summary>Stops the server, closes its connections and removes its socket file.</summary>
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await host.DisposeAsync().ConfigureAwait(false);
         Cluster.Dispose();
-        if (UnixSocketPath is { } path && File.Exists(path)) File.Delete(path);
     }
 }

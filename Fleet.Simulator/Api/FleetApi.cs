@@ -1,5 +1,4 @@
 using System.Text;
-using Fleet.Simulator.Cluster;
 using Fleet.Simulator.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,19 +7,19 @@ using static Fleet.Simulator.Api.FleetAnswers;
 namespace Fleet.Simulator.Api;
 
 /// <summary>
-/// fleet v1.0.0's API over a simulated cluster: Go's ServeMux in front of one handler per
+/// fleet v1.0.0's API over a registry (in memory or in etcd): Go's ServeMux in front of one handler per
 /// resource, as fleet's api/ package has them (discovery, machines, units, state). Paths are
 /// matched after percent-decoding, unclean paths are redirected (301), <c>/</c> and the bare
 /// prefixes are 405, anything else unknown is 404, and every answer but the 503 carries
 /// <c>Server: fleetd/v1.0.0</c>.
 /// </summary>
-internal sealed class FleetApi(SimulatedCluster cluster, ServerFaults faults)
+internal sealed class FleetApi(IRegistry registry, ServerFaults faults)
 {
     public const string ServerHeader = "fleetd/v1.0.0";
 
-    private readonly MachinesResource machines = new(cluster, faults);
-    private readonly UnitsResource units = new(cluster, faults);
-    private readonly StateResource states = new(cluster, faults);
+    private readonly MachinesResource machines = new(registry, faults);
+    private readonly UnitsResource units = new(registry, faults);
+    private readonly StateResource states = new(registry, faults);
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -1,11 +1,11 @@
-using Fleet.Simulator.Cluster;
+using Fleet.Core;
 using Microsoft.AspNetCore.Http;
 using static Fleet.Simulator.Api.FleetAnswers;
 
 namespace Fleet.Simulator.Api;
 
 /// <summary><c>/machines</c>: the machine list and its metadata edits (fleet's api/machines.go).</summary>
-internal sealed class MachinesResource(SimulatedCluster cluster, ServerFaults faults)
+internal sealed class MachinesResource(IRegistry registry, ServerFaults faults)
 {
     public Task HandleAsync(HttpContext context, IReadOnlyDictionary<string, List<string>> query) => context.Request.Method switch
     {
@@ -14,13 +14,20 @@ internal sealed class MachinesResource(SimulatedCluster cluster, ServerFaults fa
         _ => ErrorAsync(context, 405, "only GET and PATCH supported against this resource"),
     };
 
-    private Task ListMachinesAsync(HttpContext context, IReadOnlyDictionary<string, List<string>> query)
+    private async Task ListMachinesAsync(HttpContext context, IReadOnlyDictionary<string, List<string>> query)
     {
         var (token, error) = PageToken.FromQuery(query.Get("nextPageToken"));
-        if (error is not null) return ErrorAsync(context, 400, error);
-        if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
-        var (items, next) = token.Slice(cluster.Machines);
-        return SendAsync(context, 200, FleetJson.MachinePage(items, next?.Encode()));
+        if (error is not null)
+        {
+            await ErrorAsync(context, 400, error).ConfigureAwait(false);
+            return;
+        }
+        if (faults.EtcdFailing || (await registry.MachinePageAsync(token, context.RequestAborted).ConfigureAwait(false)).Failed(out var page, out _))
+        {
+            await ErrorAsync(context, 500, "").ConfigureAwait(false);
+            return;
+        }
+        await SendAsync(context, 200, FleetJson.MachinePage(page.Items, page.Next?.Encode())).ConfigureAwait(false);
     }
 
     private async Task PatchMachinesAsync(HttpContext context)
@@ -58,7 +65,13 @@ internal sealed class MachinesResource(SimulatedCluster cluster, ServerFaults fa
                 await ErrorAsync(context, 500, ServerFaults.EtcdFailureMessage).ConfigureAwait(false);
                 return;
             }
-            cluster.SetMetadata(paths[i].Machine, paths[i].Key, ops[i].Op == "remove" ? null : ops[i].Value);
+            var set = await registry.SetMetadataAsync(paths[i].Machine, paths[i].Key, ops[i].Op == "remove" ? null : ops[i].Value, context.RequestAborted).ConfigureAwait(false);
+            if (set.Failed(out _, out var failure))
+            {
+                // fleet answers the registry's error here, not an empty message.
+                await ErrorAsync(context, 500, failure.Message).ConfigureAwait(false);
+                return;
+            }
         }
         // fleet marshals a nil body: Go keeps the Content-Type and drops the "null".
         context.Response.StatusCode = 204;

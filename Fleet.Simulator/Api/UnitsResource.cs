@@ -1,13 +1,12 @@
 using Fleet.Core;
 using Fleet.UnitFiles;
-using Fleet.Simulator.Cluster;
 using Microsoft.AspNetCore.Http;
 using static Fleet.Simulator.Api.FleetAnswers;
 
 namespace Fleet.Simulator.Api;
 
 /// <summary><c>/units</c> and <c>/units/NAME</c>: list, get, create, replace, change the desired state, destroy (fleet's api/units.go).</summary>
-internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults faults)
+internal sealed class UnitsResource(IRegistry registry, ServerFaults faults)
 {
     public Task HandleAsync(HttpContext context, IReadOnlyDictionary<string, List<string>> query, string? item)
     {
@@ -25,33 +24,51 @@ internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults fault
         };
     }
 
-    private Task ListUnitsAsync(HttpContext context, IReadOnlyDictionary<string, List<string>> query)
+    private async Task ListUnitsAsync(HttpContext context, IReadOnlyDictionary<string, List<string>> query)
     {
         var (token, error) = PageToken.FromQuery(query.Get("nextPageToken"));
-        if (error is not null) return ErrorAsync(context, 400, error);
-        if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
-        var (stored, next) = token.Slice(cluster.ListedUnits);
-        var items = stored.Select(unit => cluster.ToEntity(unit, listed: true)!).ToList();
-        return SendAsync(context, 200, FleetJson.UnitPage(items, next?.Encode()));
+        if (error is not null)
+        {
+            await ErrorAsync(context, 400, error).ConfigureAwait(false);
+            return;
+        }
+        if (faults.EtcdFailing || (await registry.UnitPageAsync(token, context.RequestAborted).ConfigureAwait(false)).Failed(out var page, out _))
+        {
+            await ErrorAsync(context, 500, "").ConfigureAwait(false);
+            return;
+        }
+        await SendAsync(context, 200, FleetJson.UnitPage(page.Items, page.Next?.Encode())).ConfigureAwait(false);
     }
 
-    private Task GetUnitAsync(HttpContext context, string name)
+    private async Task GetUnitAsync(HttpContext context, string name)
     {
-        if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
-        var stored = cluster.Find(name);
-        if (stored is null) return ErrorAsync(context, 404, "unit does not exist");
-        return cluster.ToEntity(stored, listed: false) is { } unit ? SendAsync(context, 200, FleetJson.Unit(unit)) : ErrorAsync(context, 500, "");
+        if (faults.EtcdFailing || (await registry.UnitAsync(name, context.RequestAborted).ConfigureAwait(false)).Failed(out var found, out _))
+        {
+            await ErrorAsync(context, 500, "").ConfigureAwait(false);
+            return;
+        }
+        if (found.Case is FleetUnit unit) await SendAsync(context, 200, FleetJson.Unit(unit)).ConfigureAwait(false);
+        else await ErrorAsync(context, 404, "unit does not exist").ConfigureAwait(false);
     }
 
-    private Task DestroyUnitAsync(HttpContext context, string name)
+    private async Task DestroyUnitAsync(HttpContext context, string name)
     {
-        if (faults.EtcdFailing) return ErrorAsync(context, 500, "");
-        var stored = cluster.Find(name);
-        if (stored is null) return ErrorAsync(context, 404, "unit does not exist");
-        if (cluster.ToEntity(stored, listed: false) is null) return ErrorAsync(context, 500, "");
-        cluster.Destroy(name);
+        if (faults.EtcdFailing || (await registry.UnitAsync(name, context.RequestAborted).ConfigureAwait(false)).Failed(out var found, out _))
+        {
+            await ErrorAsync(context, 500, "").ConfigureAwait(false);
+            return;
+        }
+        if (found.IsNone)
+        {
+            await ErrorAsync(context, 404, "unit does not exist").ConfigureAwait(false);
+            return;
+        }
+        if ((await registry.DestroyUnitAsync(name, context.RequestAborted).ConfigureAwait(false)).IsLeft)
+        {
+            await ErrorAsync(context, 500, "").ConfigureAwait(false);
+            return;
+        }
         context.Response.StatusCode = 204;
-        return Task.CompletedTask;
     }
 
     private async Task PutUnitAsync(HttpContext context, string item)
@@ -78,13 +95,13 @@ internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults fault
             await ErrorAsync(context, 400, invalidName).ConfigureAwait(false);
             return;
         }
-        if (faults.EtcdFailing)
+        if (faults.EtcdFailing || (await registry.UnitAsync(name, context.RequestAborted).ConfigureAwait(false)).Failed(out var found, out _))
         {
             await ErrorAsync(context, 500, "").ConfigureAwait(false);
             return;
         }
 
-        var existing = cluster.Find(name);
+        var existing = found.Case as FleetUnit;
         var file = UnitFile.FromOptions(body.Options);
         var create = false;
         if (existing is null)
@@ -103,19 +120,19 @@ internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults fault
         }
         else if (body.Options.Count > 0)
         {
-            create = file.Hash != existing.File.Hash;
+            create = file.Hash != UnitFile.FromOptions(existing.Options).Hash;
         }
 
         if (create)
         {
             // An unknown desired state fails fleet's registry write: 500, nothing stored.
             var state = body.DesiredState.Length == 0 ? "inactive" : body.DesiredState;
-            if (state is not ("inactive" or "loaded" or "launched"))
+            if (DesiredStates.Parse(state).Failed(out var desired, out _)
+                || (await registry.CreateUnitAsync(name, file, desired, context.RequestAborted).ConfigureAwait(false)).IsLeft)
             {
                 await ErrorAsync(context, 500, "").ConfigureAwait(false);
                 return;
             }
-            cluster.Put(name, file, state);
             context.Response.StatusCode = 201;
             return;
         }
@@ -130,7 +147,11 @@ internal sealed class UnitsResource(SimulatedCluster cluster, ServerFaults fault
             return;
         }
         // fleet stores the desired state of an existing unit unchecked.
-        cluster.SetTargetState(name, body.DesiredState);
+        if ((await registry.SetTargetStateAsync(name, body.DesiredState, context.RequestAborted).ConfigureAwait(false)).IsLeft)
+        {
+            await ErrorAsync(context, 500, "").ConfigureAwait(false);
+            return;
+        }
         context.Response.StatusCode = 204;
     }
 

@@ -15,11 +15,17 @@ internal sealed class RegistryPaths(string keyPrefix)
     /// <summary><c>machines/ID/object</c>: a machine's registration.</summary>
     public string MachineObject(string machineId) => Join("machines", machineId, "object");
 
+    /// <summary><c>machines/ID/metadata/KEY</c>: a metadata value set through fleet's API, merged over the machine's own (empty: removed).</summary>
+    public string MachineMetadata(string machineId, string key) => Join("machines", machineId, "metadata", key);
+
     /// <summary><c>job/NAME</c>: a unit's folder.</summary>
     public string Job(string name) => Join("job", name);
 
     /// <summary><c>job/NAME/object</c>: the unit's name and hash, there as long as the unit is.</summary>
     public string JobObject(string name) => Join("job", name, "object");
+
+    /// <summary><c>job/NAME/target-state</c>: the unit's desired state, as text.</summary>
+    public string TargetState(string name) => Join("job", name, "target-state");
 
     /// <summary><c>job/NAME/target</c>: the machine the engine scheduled the unit to.</summary>
     public string Target(string name) => Join("job", name, "target");
