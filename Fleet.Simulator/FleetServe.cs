@@ -17,7 +17,7 @@ public static class FleetServe
     public static IReadOnlyList<FleetServeFlag> Flags { get; } =
     [
         new("agent-delay", "int", $"How many milliseconds the simulated agents take to act on a change (default {FleetServerArguments.DefaultAgentDelayMilliseconds})"),
-        new("etcd", "string", "Run the simulated machines' engine and agents over fleet's registry in this etcd (comma-separated URLs) instead of serving fleet's API; not with --unix, --tcp or --agent-delay"),
+        new("etcd", "string", "Keep the registry in this etcd (comma-separated URLs) in fleet's keyspace, as fleetd does: the simulated machines' engine and agents act there, and fleet's API is served over it only with --unix or --tcp; not with --agent-delay"),
         new("etcd-key-prefix", "string", $"With --etcd: the registry's folder in etcd (default {FleetRegistryOptions.DefaultKeyPrefix})"),
         new("machines", "int", $"How many machines the simulated cluster has (default {FleetServerArguments.DefaultMachineCount})"),
         new("tcp", "string", "Listen on TCP at HOST:PORT, e.g. 127.0.0.1:4001 or [::1]:0 (port 0: any free port); with neither --unix nor --tcp, 127.0.0.1:0"),
@@ -28,7 +28,8 @@ public static class FleetServe
     /// Checks the flags' values as they were written on a command line, then serves until
     /// <paramref name="cancellationToken"/> is cancelled or the process gets SIGINT or SIGTERM.
     /// Each line it writes to <paramref name="output"/> is one endpoint (<c>fleet API on unix://PATH</c>,
-    /// <c>fleet API on http://HOST:PORT</c>) and then <c>machines: N</c>.
+    /// <c>fleet API on http://HOST:PORT</c>), with <c>--etcd</c> then <c>fleet engine and agents on
+    /// etcd URLS under PREFIX</c>, and last <c>machines: N</c>.
     /// </summary>
     /// <param name="values">The value of each flag given, by its name without dashes (see <see cref="Flags"/>); a flag not given is absent.</param>
     /// <param name="output">Where the endpoints are announced.</param>
@@ -80,22 +81,27 @@ public static class FleetServe
         return null;
     }
 
-    // With --etcd only the engine and agents run: fleet's API over etcd is not served yet, so a
-    // listener (or the agents' delay, which the interval replaces) is refused rather than ignored.
+    // With --etcd the engine and agents act every interval, which replaces the agents' delay; the
+    // API is served only where asked, as fleetd serves it on its socket.
     private static string? ReadEtcd(IReadOnlyDictionary<string, string> values, out EtcdFleetHostOptions? options)
     {
         options = null;
         if (values.GetValueOrDefault("etcd") is not { } urls) return "--etcd-key-prefix: only with --etcd";
         var endpoints = urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (endpoints.Length == 0) return "--etcd: no etcd URL given (for example http://127.0.0.1:2379)";
-        foreach (var flag in new[] { "unix", "tcp", "agent-delay" })
-        {
-            if (values.ContainsKey(flag)) return $"--{flag}: not with --etcd (the simulator serves no fleet API over etcd yet; its engine and agents act every {EtcdFleetHostOptions.IntervalMilliseconds} ms)";
-        }
+        if (values.ContainsKey("agent-delay")) return $"--agent-delay: not with --etcd (the engine and agents act every {EtcdFleetHostOptions.IntervalMilliseconds} ms)";
+        var unix = values.GetValueOrDefault("unix");
+        if (unix is not null && FleetServerArguments.ValidateUnixSocketPath(unix) is { } pathError) return $"--unix: {pathError}";
+        IPEndPoint? endPoint = null;
+        if (values.GetValueOrDefault("tcp") is { } tcp && !FleetServerArguments.TryParseTcp(tcp, out endPoint, out var tcpError)) return $"--tcp: {tcpError}";
         var machines = FleetServerArguments.DefaultMachineCount;
         if (values.GetValueOrDefault("machines") is { } count && WholeNumber(count, FleetServerArguments.ValidateMachineCount, out machines) is { } countError) return $"--machines: {countError}";
         var prefix = values.GetValueOrDefault("etcd-key-prefix") ?? FleetRegistryOptions.DefaultKeyPrefix;
-        options = new EtcdFleetHostOptions(endpoints, prefix, machines);
+        options = new EtcdFleetHostOptions(endpoints, prefix, machines)
+        {
+            UnixSocketPath = unix is null ? null : Path.GetFullPath(unix),
+            TcpEndPoint = endPoint,
+        };
         return null;
     }
 

@@ -5,9 +5,15 @@ using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator.Hosting;
 
-/// <summary>What <c>serve --etcd</c> runs: the etcd URLs, the registry's prefix and how many machines.</summary>
+/// <summary>What <c>serve --etcd</c> runs: the etcd URLs, the registry's prefix, how many machines, and where fleet's API is served, if anywhere.</summary>
 internal sealed record EtcdFleetHostOptions(IReadOnlyList<string> Endpoints, string KeyPrefix, int MachineCount)
 {
+    /// <summary>The unix socket to serve fleet's API on, absolute; none when null.</summary>
+    public string? UnixSocketPath { get; init; }
+
+    /// <summary>The TCP address to serve fleet's API on; none when null.</summary>
+    public System.Net.IPEndPoint? TcpEndPoint { get; init; }
+
     /// <summary>The time between passes, as the reference cluster's stand-in acted.</summary>
     public static int IntervalMilliseconds => (int)EtcdFleetOptions.DefaultInterval.TotalMilliseconds;
 }
@@ -17,11 +23,12 @@ internal static class EtcdFleetHost
 {
     /// <summary>
     /// Starts the engine and agents of <see cref="ReferenceCluster.Take"/>'s machines over the
-    /// registry, writes <c>fleet engine and agents on etcd URLS under PREFIX</c> and
-    /// <c>machines: N</c>, and runs until <paramref name="cancellationToken"/> is cancelled or the
+    /// registry, and fleet's API over it when asked, writes <c>fleet API on ENDPOINT</c> per
+    /// endpoint, <c>fleet engine and agents on etcd URLS under PREFIX</c> and <c>machines: N</c>,
+    /// and runs until <paramref name="cancellationToken"/> is cancelled or the
     /// process gets SIGINT or SIGTERM; then the machines are unregistered.
     /// </summary>
-    /// <returns>The exit code: 0 after a requested stop, 1 when etcd could not be used (the reason on <paramref name="error"/>).</returns>
+    /// <returns>The exit code: 0 after a requested stop, 1 when etcd could not be used or an endpoint could not be bound (the reason on <paramref name="error"/>).</returns>
     public static async Task<int> ServeUntilStoppedAsync(EtcdFleetHostOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         using var signals = new ShutdownSignals();
@@ -30,11 +37,17 @@ internal static class EtcdFleetHost
         LanguageExt.Either<APIError, EtcdFleet> started;
         try
         {
-            started = await EtcdFleet.StartAsync(ReferenceCluster.Take(options.MachineCount), options.Endpoints, new EtcdFleetOptions { Registry = registry }, stop.Token).ConfigureAwait(false);
+            var fleetOptions = new EtcdFleetOptions { Registry = registry, UnixSocketPath = options.UnixSocketPath, TcpEndPoint = options.TcpEndPoint };
+            started = await EtcdFleet.StartAsync(ReferenceCluster.Take(options.MachineCount), options.Endpoints, fleetOptions, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             return 0;
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            await error.WriteLineAsync($"cannot listen: {e.Message}").ConfigureAwait(false);
+            return 1;
         }
         if (started.Failed(out var fleet, out var failure))
         {
@@ -43,6 +56,8 @@ internal static class EtcdFleetHost
         }
         await using (fleet.ConfigureAwait(false))
         {
+            if (fleet.UnixSocketPath is { } path) await output.WriteLineAsync($"fleet API on unix://{path}").ConfigureAwait(false);
+            if (fleet.TcpEndPoint is { } tcp) await output.WriteLineAsync($"fleet API on http://{tcp}").ConfigureAwait(false);
             await output.WriteLineAsync($"fleet engine and agents on etcd {string.Join(',', options.Endpoints)} under {fleet.KeyPrefix}").ConfigureAwait(false);
             await output.WriteLineAsync($"machines: {fleet.Machines.Count}").ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Net;
 using Fleet.Core;
+using Fleet.Simulator.Api;
 using Fleet.Simulator.Cluster;
 using Fleet.Transport.Etcd;
 using LanguageExt;
@@ -14,7 +16,10 @@ namespace Fleet.Simulator.Registry;
 /// machines, schedules units as fleet's least-loaded scheduler does, and publishes the unit
 /// states and heartbeats that fleetd with a working systemd would, so fleetctl's
 /// <c>--driver=etcd</c>, <see cref="FleetClient.ConnectToRegistryAsync"/> and fleet's own API
-/// code over the same etcd see one cluster. Nothing really runs.
+/// code over the same etcd see one cluster. Nothing really runs. Given a socket or an address
+/// (<see cref="EtcdFleetOptions.UnixSocketPath"/>, <see cref="EtcdFleetOptions.TcpEndPoint"/>)
+/// it also serves fleet's v1 API over that registry, as fleetd does: what the API writes, the
+/// registry holds, and fleetctl's etcd driver reads it back.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,7 +39,7 @@ namespace Fleet.Simulator.Registry;
 /// <para>
 /// Unlike fleetd, the engine runs in every instance (there is no election through
 /// <c>lease/engine-leader</c>, and no <c>engine/version</c>): run one instance per registry.
-/// Disposing stops the passes and removes the machines' registrations; unit states and
+/// Disposing stops the API, then the passes, and removes the machines' registrations; unit states and
 /// heartbeats are left to their TTLs, as a stopped fleetd leaves them.
 /// </para>
 /// </remarks>
@@ -48,6 +53,7 @@ public sealed class EtcdFleet : IAsyncDisposable
     private readonly TimeSpan interval;
     private readonly ILogger logger;
     private Task loop = Task.CompletedTask;
+    private ApiHost? api;
     private APIError? lastError;
     private int disposed;
 
@@ -68,6 +74,15 @@ public sealed class EtcdFleet : IAsyncDisposable
     /// <summary>The registry's folder in etcd, cleaned as fleet cleans it: <c>/_coreos.com/fleet</c>.</summary>
     public string KeyPrefix { get; }
 
+    /// <summary>The unix socket fleet's API is served on, if any.</summary>
+    public string? UnixSocketPath => api?.UnixSocketPath;
+
+    /// <summary>The TCP address fleet's API is served on (with the port it got), if any.</summary>
+    public IPEndPoint? TcpEndPoint => api?.TcpEndPoint;
+
+    /// <summary>The endpoint a fleet client would be given (<c>http://host:port</c>, or <c>unix://PATH</c> when only a socket is served), or null when the API is not served.</summary>
+    public string? ApiEndpoint => TcpEndPoint is { } tcp ? $"http://{tcp}" : UnixSocketPath is { } path ? $"unix://{path}" : null;
+
     /// <summary>
     /// Why the last pass failed, or null when it succeeded. A failed pass is tried again at the
     /// next interval; a new failure, and the recovery, are logged to the etcd client's logger.
@@ -76,7 +91,8 @@ public sealed class EtcdFleet : IAsyncDisposable
 
     /// <summary>
     /// Connects to etcd, runs a first pass (so the machines are registered when this returns),
-    /// then keeps passing every <see cref="EtcdFleetOptions.Interval"/> until disposed.
+    /// starts serving fleet's API when a socket or an address is given, then keeps passing every
+    /// <see cref="EtcdFleetOptions.Interval"/> until disposed.
     /// </summary>
     /// <param name="machines">The machines, with distinct ids.</param>
     /// <param name="etcdEndpoints">The etcd members' URLs (<c>http://127.0.0.1:2379</c>, ...).</param>
@@ -84,6 +100,7 @@ public sealed class EtcdFleet : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running engine and agents, or why they could not start: a Validation error for an endpoint that is not an etcd URL, or etcd's failure.</returns>
     /// <exception cref="ArgumentException">Two machines share an id, or the interval is not positive.</exception>
+    /// <exception cref="IOException">The API's socket path belongs to a running server, or its address cannot be bound.</exception>
     public static async Task<Either<APIError, EtcdFleet>> StartAsync(IEnumerable<SimulatedMachine> machines, IEnumerable<string> etcdEndpoints, EtcdFleetOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(machines);
@@ -110,6 +127,12 @@ public sealed class EtcdFleet : IAsyncDisposable
             {
                 await fleet.DisposeAsync().ConfigureAwait(false);
                 return error;
+            }
+            if (options.UnixSocketPath is not null || options.TcpEndPoint is not null)
+            {
+                var faults = new ServerFaults();
+                var handlers = new FleetApi(new EtcdRegistry(registry, etcd, new RegistryPaths(options.Registry.KeyPrefix)), faults);
+                fleet.api = await ApiHost.StartAsync(handlers, faults, options.UnixSocketPath, options.TcpEndPoint, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -168,10 +191,11 @@ public sealed class EtcdFleet : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the passes, waits for the one under way, removes the machines' registrations and closes the etcd clients.</summary>
+    /// <summary>Stops the API, stops the passes, waits for the one under way, removes the machines' registrations and closes the etcd clients.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        if (api is not null) await api.DisposeAsync().ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await oneAtATime.WaitAsync(CancellationToken.None).ConfigureAwait(false);

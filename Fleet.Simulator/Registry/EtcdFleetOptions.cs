@@ -1,8 +1,9 @@
+using System.Net;
 using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator.Registry;
 
-/// <summary>Where an <see cref="EtcdFleet"/> finds fleet's registry and how often its engine and agents act.</summary>
+/// <summary>Where an <see cref="EtcdFleet"/> finds fleet's registry, how often its engine and agents act, and where it serves fleet's API.</summary>
 public sealed record EtcdFleetOptions
 {
     /// <summary>How often the engine and agents act when no interval is given: every 200 ms, as the reference cluster's stand-in did.</summary>
@@ -16,4 +17,14 @@ public sealed record EtcdFleetOptions
 
     /// <summary>The time between two passes of the engine and agents; more than zero.</summary>
     public TimeSpan Interval { get; init; } = DefaultInterval;
+
+    /// <summary>
+    /// A unix socket path to serve fleet's API on, over the registry in etcd, as fleetd serves it
+    /// (<c>/var/run/fleet.sock</c> there). A stale socket file there (nobody listening) is
+    /// replaced; one a running server answers on is refused.
+    /// </summary>
+    public string? UnixSocketPath { get; init; }
+
+    /// <summary>A TCP address to serve fleet's API on (port 0: any free one).</summary>
+    public IPEndPoint? TcpEndPoint { get; init; }
 }

@@ -43,13 +43,15 @@ internal sealed partial class RegistryDriver
         foreach (var node in folder.Nodes)
         {
             if (MachineIn(node).Failed(out var machine, out error)) return error;
-            if (machine is not null) machines.Add(machine);
+            if (machine.Case is Machine registered) machines.Add(registered);
         }
         return machines;
     }
 
     // fleet's readMachineState: a value fleet cannot read fails the whole list, as it does in fleet.
-    private static Either<APIError, Machine?> MachineIn(EtcdNode folder)
+    // A folder without an object (metadata set through the API for a machine that is gone, or
+    // never was) is none: Option, as LanguageExt's Either holds no null.
+    private static Either<APIError, Option<Machine>> MachineIn(EtcdNode folder)
     {
         MachineModel? model = null;
         Dictionary<string, string>? dynamic = null;
@@ -66,7 +68,7 @@ internal sealed partial class RegistryDriver
                 foreach (var value in child.Nodes) dynamic[RegistryKeys.Last(value.Key)] = value.Value ?? "";
             }
         }
-        if (string.IsNullOrEmpty(model?.Id)) return (Machine?)null;
+        if (string.IsNullOrEmpty(model?.Id)) return Option<Machine>.None;
         var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in model.Metadata ?? []) metadata[key] = value ?? "";
         foreach (var (key, value) in dynamic ?? [])
@@ -74,6 +76,6 @@ internal sealed partial class RegistryDriver
             if (value.Length == 0) metadata.Remove(key);
             else metadata[key] = value;
         }
-        return new Machine(model.Id, OrNull(model.PublicIP), metadata) { Version = OrNull(model.Version) };
+        return Option<Machine>.Some(new Machine(model.Id, OrNull(model.PublicIP), metadata) { Version = OrNull(model.Version) });
     }
 }

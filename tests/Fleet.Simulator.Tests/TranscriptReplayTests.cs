@@ -47,7 +47,7 @@ public sealed class TranscriptReplayTests
     }
 
     // The Date line is the one thing that differs between runs.
-    private static string Normalize(byte[] response)
+    internal static string Normalize(byte[] response)
     {
         var text = Encoding.Latin1.GetString(response);
         var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);

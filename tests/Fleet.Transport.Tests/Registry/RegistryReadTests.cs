@@ -170,6 +170,20 @@ public sealed class RegistryReadTests(RegistryFixture fixture)
         Assert.Contains($"{RegistryFixture.Prefix}/machines/222f532fc7580e18ebfca1f8614c8086/metadata/disk = ", keys);
     }
 
+    [Fact]
+    public async Task A_machine_folder_holding_only_metadata_is_left_out_as_fleet_leaves_it_out()
+    {
+        await SeedAsync("004");
+        await using var client = await fixture.ConnectAsync();
+        // What fleet's API writes for a machine it does not know, and what a machine whose
+        // registration ran out leaves behind.
+        (await client.EditMachineMetadataAsync([MetadataEdit.Add("nosuchmachine", "x", "y")])).Right();
+
+        var machines = (await client.ListMachinesAsync()).Right();
+
+        Assert.Equal(["222f532fc7580e18ebfca1f8614c8086", "7d6b720dcb47f5ecaabc6955293ad1b6", "9a805ebde048c3f6e34bd2c4b3f89a2c"], machines.Select(m => m.Id));
+    }
+
     private async Task<ReferenceStep> SeedAsync(string number)
     {
         await fixture.ClearAsync();
