@@ -42,14 +42,16 @@ internal sealed partial class RegistryDriver
         if (found.Case is not EtcdNode folder) return machines;
         foreach (var node in folder.Nodes)
         {
-            if (MachineIn(node).Failed(out var machine, out error)) return error;
+            var (failure, machine) = MachineIn(node);
+            if (failure is not null) return failure;
             if (machine is not null) machines.Add(machine);
         }
         return machines;
     }
 
-    // fleet's readMachineState: a value fleet cannot read fails the whole list, as it does in fleet.
-    private static Either<APIError, Machine?> MachineIn(EtcdNode folder)
+    // fleet's readMachineState: a value fleet cannot read fails the whole list, as it does in fleet;
+    // a folder without an object (a machine whose object lapsed or was removed) is no machine.
+    private static (APIError? Failure, Machine? Machine) MachineIn(EtcdNode folder)
     {
         MachineModel? model = null;
         Dictionary<string, string>? dynamic = null;
@@ -57,7 +59,7 @@ internal sealed partial class RegistryDriver
         {
             if (child.Key.EndsWith("/object", StringComparison.Ordinal))
             {
-                if (Decode(child.Value, child.Key, RegistryJsonContext.Default.MachineModel).Failed(out var decoded, out var error)) return error;
+                if (Decode(child.Value, child.Key, RegistryJsonContext.Default.MachineModel).Failed(out var decoded, out var error)) return (error, null);
                 model = decoded;
             }
             else if (child.Key.EndsWith("/metadata", StringComparison.Ordinal))
@@ -66,7 +68,7 @@ internal sealed partial class RegistryDriver
                 foreach (var value in child.Nodes) dynamic[RegistryKeys.Last(value.Key)] = value.Value ?? "";
             }
         }
-        if (string.IsNullOrEmpty(model?.Id)) return (Machine?)null;
+        if (string.IsNullOrEmpty(model?.Id)) return (null, null);
         var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in model.Metadata ?? []) metadata[key] = value ?? "";
         foreach (var (key, value) in dynamic ?? [])
@@ -74,6 +76,6 @@ internal sealed partial class RegistryDriver
             if (value.Length == 0) metadata.Remove(key);
             else metadata[key] = value;
         }
-        return new Machine(model.Id, OrNull(model.PublicIP), metadata) { Version = OrNull(model.Version) };
+        return (null, new Machine(model.Id, OrNull(model.PublicIP), metadata) { Version = OrNull(model.Version) });
     }
 }
