@@ -46,7 +46,7 @@ internal sealed class EngineLease(EtcdKeysClient etcd, RegistryPaths keys, strin
     /// <summary>The lease's TTL: five reconcile intervals, in whole seconds as fleet's etcd client sends it, at least one.</summary>
     public TimeSpan Ttl { get; } = TtlFor(interval);
 
-    /// <summary>Whether the last <see cref="ReconcileAsync"/> let this engine schedule.</summary>
+    /// <summary>Whether the last finished <see cref="ReconcileAsync"/> let this engine schedule.</summary>
     public bool Leads
     {
         get => leads;
@@ -69,7 +69,14 @@ internal sealed class EngineLease(EtcdKeysClient etcd, RegistryPaths keys, strin
     /// </summary>
     public async Task<Either<APIError, bool>> ReconcileAsync(CancellationToken cancellationToken)
     {
-        Leads = false;
+        // Leads changes only once the reconcile is done, so it always tells of the last whole one.
+        var leading = await ElectAsync(cancellationToken).ConfigureAwait(false);
+        Leads = leading.IfLeft(false);
+        return leading;
+    }
+
+    private async Task<Either<APIError, bool>> ElectAsync(CancellationToken cancellationToken)
+    {
         if (machineId is null) return false;
         if ((await VersionMatchesAsync(cancellationToken).ConfigureAwait(false)).Failed(out var matches, out var error)) return error;
         if (!matches) return false;
@@ -90,8 +97,7 @@ internal sealed class EngineLease(EtcdKeysClient etcd, RegistryPaths keys, strin
         {
             EtcdFleetLog.LeadershipLost(logger, machineId);
         }
-        Leads = IsMine(lease) && time.GetUtcNow() >= stolenAt;
-        return Leads;
+        return IsMine(lease) && time.GetUtcNow() >= stolenAt;
     }
 
     /// <summary>A stopping engine's purge: the lease deleted with <c>prevIndex</c> when this engine holds it.</summary>

@@ -78,7 +78,7 @@ public sealed class EtcdFleet : IAsyncDisposable
     public string KeyPrefix { get; }
 
     /// <summary>
-    /// Whether this instance's engine scheduled at its last pass: it held fleet's engine lease
+    /// Whether this instance's engine scheduled at its last finished pass: it held fleet's engine lease
     /// (<c>lease/engine-leader</c> naming its lowest machine id) at fleet's engine version.
     /// </summary>
     public bool IsEngineLeader => lease.Leads;
