@@ -19,6 +19,7 @@ public static class FleetServe
         new("agent-delay", "int", $"How many milliseconds the simulated agents take to act on a change (default {FleetServerArguments.DefaultAgentDelayMilliseconds})"),
         new("etcd", "string", "Keep the registry in this etcd (comma-separated URLs) in fleet's keyspace, as fleetd does: the simulated machines' engine and agents act there, and fleet's API is served over it only with --unix or --tcp; not with --agent-delay"),
         new("etcd-key-prefix", "string", $"With --etcd: the registry's folder in etcd (default {FleetRegistryOptions.DefaultKeyPrefix})"),
+        new("first-machine", "int", $"With --etcd: the position, from 1, of the first simulated machine in the reference cluster's sequence, so instances on one etcd hold distinct machines (default {EtcdFleetHostOptions.DefaultFirstMachine})"),
         new("machines", "int", $"How many machines the simulated cluster has (default {FleetServerArguments.DefaultMachineCount})"),
         new("tcp", "string", "Listen on TCP at HOST:PORT, e.g. 127.0.0.1:4001 or [::1]:0 (port 0: any free port); with neither --unix nor --tcp, 127.0.0.1:0"),
         new("unix", "string", "Listen on a unix socket at PATH (a stale socket file there is replaced; removed on exit)"),
@@ -46,7 +47,7 @@ public static class FleetServe
         {
             throw new ArgumentException($"serve has no flag --{unknown}", nameof(values));
         }
-        if (values.ContainsKey("etcd") || values.ContainsKey("etcd-key-prefix"))
+        if (values.ContainsKey("etcd") || values.ContainsKey("etcd-key-prefix") || values.ContainsKey("first-machine"))
         {
             var etcdRefusal = ReadEtcd(values, out var etcdOptions);
             if (etcdRefusal is not null)
@@ -86,7 +87,7 @@ public static class FleetServe
     private static string? ReadEtcd(IReadOnlyDictionary<string, string> values, out EtcdFleetHostOptions? options)
     {
         options = null;
-        if (values.GetValueOrDefault("etcd") is not { } urls) return "--etcd-key-prefix: only with --etcd";
+        if (values.GetValueOrDefault("etcd") is not { } urls) return $"--{(values.ContainsKey("etcd-key-prefix") ? "etcd-key-prefix" : "first-machine")}: only with --etcd";
         var endpoints = urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (endpoints.Length == 0) return "--etcd: no etcd URL given (for example http://127.0.0.1:2379)";
         if (values.ContainsKey("agent-delay")) return $"--agent-delay: not with --etcd (the engine and agents act every {EtcdFleetHostOptions.IntervalMilliseconds} ms)";
@@ -96,9 +97,12 @@ public static class FleetServe
         if (values.GetValueOrDefault("tcp") is { } tcp && !FleetServerArguments.TryParseTcp(tcp, out endPoint, out var tcpError)) return $"--tcp: {tcpError}";
         var machines = FleetServerArguments.DefaultMachineCount;
         if (values.GetValueOrDefault("machines") is { } count && WholeNumber(count, FleetServerArguments.ValidateMachineCount, out machines) is { } countError) return $"--machines: {countError}";
+        var first = EtcdFleetHostOptions.DefaultFirstMachine;
+        if (values.GetValueOrDefault("first-machine") is { } position && WholeNumber(position, EtcdFleetHostOptions.ValidateFirstMachine, out first) is { } firstError) return $"--first-machine: {firstError}";
         var prefix = values.GetValueOrDefault("etcd-key-prefix") ?? FleetRegistryOptions.DefaultKeyPrefix;
         options = new EtcdFleetHostOptions(endpoints, prefix, machines)
         {
+            FirstMachine = first,
             UnixSocketPath = unix is null ? null : Path.GetFullPath(unix),
             TcpEndPoint = endPoint,
         };

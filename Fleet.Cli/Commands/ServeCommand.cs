@@ -14,7 +14,7 @@ internal static class ServeCommand
     /// <summary>The command's help, in the shape of fleetctl's; its flags are <see cref="FleetServe.Flags"/>.</summary>
     public static CommandHelp Help { get; } = new(
         "serve",
-        "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS] | --etcd URLS [--etcd-key-prefix P] [--machines N]",
+        "serve [--unix PATH] [--tcp HOST:PORT] [--machines N] [--agent-delay MS] | --etcd URLS [--etcd-key-prefix P] [--machines N] [--first-machine N] [--unix PATH] [--tcp HOST:PORT]",
         "Serve fleet's API from a simulated cluster until interrupted",
         """
         Runs fleet's v1 API on a unix socket and/or TCP, backed by a simulated cluster, until Ctrl+C or SIGTERM.
@@ -22,10 +22,12 @@ internal static class ServeCommand
         ("fleet API on unix://PATH", "fleet API on http://HOST:PORT") and the machine count, then serves.
         The socket file is removed on exit.
 
-        With --etcd it serves no API: the simulated machines' engine and agents keep fleet's registry in that etcd
-        (machines, schedule, unit states and heartbeats, as fleetd writes them) for fleetctl --driver=etcd and
-        other registry clients. It prints "fleet engine and agents on etcd URLS under PREFIX" and the machine
-        count; the machines are unregistered on exit.
+        With --etcd the simulated machines' engine and agents keep fleet's registry in that etcd (machines,
+        schedule, unit states and heartbeats, as fleetd writes them) for fleetctl --driver=etcd and other
+        registry clients, and fleet's API is served over that registry only on the --unix and --tcp given.
+        It prints each endpoint, "fleet engine and agents on etcd URLS under PREFIX" and the machine count;
+        on exit it purges as a stopping fleetd does. Serves on one etcd share one cluster, fleetd's engine
+        election choosing the one that schedules; --first-machine gives each its own machines.
 
         A local fleet with five machines on a socket:
         fleetctl serve --unix /tmp/fleet.sock --machines 5

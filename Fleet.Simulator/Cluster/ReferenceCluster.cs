@@ -20,12 +20,25 @@ public static class ReferenceCluster
     /// <paramref name="count"/> machines: the reference three first, then machines whose ids are
     /// the SHA1-derived hex of their index and whose IPs continue 172.17.8.104, ... (no metadata).
     /// </summary>
-    public static IReadOnlyList<SimulatedMachine> Take(int count)
+    public static IReadOnlyList<SimulatedMachine> Take(int count) => Take(count, 1);
+
+    /// <summary>
+    /// <paramref name="count"/> machines of <see cref="Take(int)"/>'s sequence from the one at
+    /// position <paramref name="first"/> (from 1), so that instances sharing a registry hold distinct
+    /// machines: <c>Take(2, 1)</c> and <c>Take(1, 3)</c> are the reference three.
+    /// </summary>
+    internal static IReadOnlyList<SimulatedMachine> Take(int count, int first)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var machines = Machines.Take(count).ToList();
-        for (var i = machines.Count; i < count; i++)
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        var machines = new List<SimulatedMachine>(count);
+        for (var i = (long)first - 1; i < (long)first - 1 + count; i++)
         {
+            if (i < Machines.Count)
+            {
+                machines.Add(Machines[(int)i]);
+                continue;
+            }
             var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.ASCII.GetBytes($"fleet-machine-{i + 1}")))[..32];
             machines.Add(new SimulatedMachine(id, $"172.17.{8 + (100 + i) / 254}.{(100 + i) % 254 + 1}", ValueMap.Empty));
         }

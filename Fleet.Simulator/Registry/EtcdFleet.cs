@@ -37,10 +37,17 @@ namespace Fleet.Simulator.Registry;
 /// whose target state is not written yet, or is one fleet cannot parse, is left alone.
 /// </para>
 /// <para>
-/// Unlike fleetd, the engine runs in every instance (there is no election through
-/// <c>lease/engine-leader</c>, and no <c>engine/version</c>): run one instance per registry.
-/// Disposing stops the API, then the passes, and removes the machines' registrations; unit states and
-/// heartbeats are left to their TTLs, as a stopped fleetd leaves them.
+/// Several instances over one registry are one cluster of all their machines, as several fleetds
+/// are: each registers its own machines and runs their agents, and only the instance whose engine
+/// holds fleet's engine lease schedules, over every registered machine. The election is fleet
+/// v1.0.0's: <c>engine/version</c> raised to 1 (<c>prevValue</c>, or <c>prevExist=false</c> when
+/// missing); <c>lease/engine-leader</c> = <c>{"MachineID":"ID","Version":1}</c> with a TTL of five
+/// intervals (at least 1 s), taken with <c>prevExist=false</c> and renewed every pass with
+/// <c>prevIndex</c>; the machine id is the instance's lowest (an instance without machines never
+/// leads). Disposing stops the API, then purges as a stopping fleetd does: these machines' heartbeats and unit states
+/// are removed, the lease is released (a delete with <c>prevIndex</c>) so another instance's engine
+/// takes it at its next pass and moves the units of the machines that left, and the machines'
+/// registrations are removed. An instance that dies leaves all of it to the TTLs.
 /// </para>
 /// </remarks>
 public sealed class EtcdFleet : IAsyncDisposable
@@ -48,6 +55,7 @@ public sealed class EtcdFleet : IAsyncDisposable
     private readonly FleetClient registry;
     private readonly EtcdKeysClient etcd;
     private readonly RegistryPass pass;
+    private readonly EngineLease lease;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly CancellationTokenSource stop = new();
     private readonly TimeSpan interval;
@@ -65,7 +73,8 @@ public sealed class EtcdFleet : IAsyncDisposable
         this.interval = interval;
         Machines = machines;
         KeyPrefix = keys.Prefix;
-        pass = new RegistryPass(registry, etcd, keys, machines, TimeProvider.System);
+        lease = new EngineLease(etcd, keys, machines.IsEmpty ? null : machines[0].Id, interval, TimeProvider.System, this.logger);
+        pass = new RegistryPass(registry, etcd, keys, machines, lease, TimeProvider.System);
     }
 
     /// <summary>The machines whose engine and agents this is, in id order.</summary>
@@ -82,6 +91,12 @@ public sealed class EtcdFleet : IAsyncDisposable
 
     /// <summary>The endpoint a fleet client would be given (<c>http://host:port</c>, or <c>unix://PATH</c> when only a socket is served), or null when the API is not served.</summary>
     public string? ApiEndpoint => TcpEndPoint is { } tcp ? $"http://{tcp}" : UnixSocketPath is { } path ? $"unix://{path}" : null;
+
+    /// <summary>
+    /// Whether this instance's engine scheduled at its last finished pass: it held fleet's engine lease
+    /// (<c>lease/engine-leader</c> naming its lowest machine id) at fleet's engine version.
+    /// </summary>
+    public bool IsEngineLeader => lease.Leads;
 
     /// <summary>
     /// Why the last pass failed, or null when it succeeded. A failed pass is tried again at the
@@ -191,7 +206,12 @@ public sealed class EtcdFleet : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the API, stops the passes, waits for the one under way, removes the machines' registrations and closes the etcd clients.</summary>
+    /// <summary>
+    /// Stops the API and the passes, waits for the one under way, then purges as a stopping fleetd does: its
+    /// machines' heartbeats and unit states removed, the engine lease released if this instance
+    /// holds it (so another instance's engine takes over at its next pass), the machines'
+    /// registrations removed; then closes the etcd clients.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
@@ -202,11 +222,11 @@ public sealed class EtcdFleet : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await pass.UnregisterAsync(timeout.Token).ConfigureAwait(false);
+            await pass.PurgeAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // etcd did not answer in time: the registrations lapse with their TTL.
+            // etcd did not answer in time: the keys lapse with their TTLs.
         }
         finally
         {

@@ -9,13 +9,14 @@ namespace Fleet.Simulator.Registry;
 
 /// <summary>
 /// One pass of fleetd's engine and agents over the registry in etcd, as the reference cluster's
-/// stand-in made it: the machines registered, the units read through fleet's registry rules,
-/// fleet's least-loaded scheduler (<see cref="Engine"/>) run over that snapshot and its decisions
-/// written, then the states and heartbeats the agents of these machines publish written and
+/// stand-in made it: the machines registered, the engine's election (<see cref="EngineLease"/>),
+/// the units read through fleet's registry rules, fleet's least-loaded scheduler
+/// (<see cref="Engine"/>) run over that snapshot and its decisions written when this engine leads,
+/// then the states and heartbeats the agents of these machines publish written and
 /// the ones they no longer publish removed. Everything with fleet's 30 s TTL, renewed when a
 /// third of it has passed. Not safe for concurrent passes: <see cref="EtcdFleet"/> runs one at a time.
 /// </summary>
-internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, IReadOnlyList<SimulatedMachine> machines, TimeProvider time)
+internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, IReadOnlyList<SimulatedMachine> machines, EngineLease lease, TimeProvider time)
 {
     /// <summary>fleet's TTL for machines, unit states and heartbeats.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
@@ -34,12 +35,44 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
     public async Task<Either<APIError, Unit>> RunAsync(CancellationToken cancellationToken)
     {
         if ((await RegisterAsync(cancellationToken).ConfigureAwait(false)).Failed(out var cluster, out var error)) return error;
+        if ((await lease.ReconcileAsync(cancellationToken).ConfigureAwait(false)).Failed(out var leads, out error)) return error;
         if ((await registry.ListUnitsAsync(cancellationToken).ConfigureAwait(false)).Failed(out var listed, out error)) return error;
         var units = listed.OrderBy(unit => unit.Name, StringComparer.Ordinal).ToList();
-        if ((await ScheduleAsync(cluster, units, cancellationToken).ConfigureAwait(false)).Failed(out var scheduled, out error)) return error;
+        // A unit whose target state is not written yet reads as none here: neither the engine nor
+        // an agent acts on it (a target state fleet cannot parse never reaches this list at all).
+        var stored = units.Select(unit => new StoredUnit(unit.Name, UnitFile.FromOptions(unit.Options), unit.DesiredState?.ToFleetString() ?? "", unit.MachineId)).ToList();
+        var scheduled = stored;
+        if (leads && (await ScheduleAsync(cluster, stored, cancellationToken).ConfigureAwait(false)).Failed(out scheduled, out error)) return error;
         var report = Agent.Publish(machines, scheduled);
-        if ((await PublishStatesAsync(report, cancellationToken).ConfigureAwait(false)).Failed(out _, out error)) return error;
+        var registered = cluster.Select(machine => machine.Id).ToHashSet(StringComparer.Ordinal);
+        var globals = scheduled.Where(unit => EngineUnit.Read(unit) is { IsGlobal: true }).Select(unit => unit.Name).ToHashSet(StringComparer.Ordinal);
+        if ((await PublishStatesAsync(report, registered, globals, cancellationToken).ConfigureAwait(false)).Failed(out _, out error)) return error;
         return await BeatAsync(report, units, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a stopping fleetd's purge does, in its order: the agents' heartbeats and unit states
+    /// removed (only these machines' own: fleet removes a unit's whole <c>states/NAME</c>, which
+    /// other instances would only write again), the engine lease released when this engine holds
+    /// it, and the machines' registrations removed. Every step is tried; the first failure is answered.
+    /// </summary>
+    public async Task<Either<APIError, Unit>> PurgeAsync(CancellationToken cancellationToken)
+    {
+        APIError? first = null;
+        var listed = await registry.ListUnitsAsync(cancellationToken).ConfigureAwait(false);
+        if (listed.Failed(out var units, out var error))
+        {
+            first = error;
+        }
+        else
+        {
+            var none = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            if ((await BeatAsync(AgentReport.Empty, units.ToList(), cancellationToken).ConfigureAwait(false)).Failed(out _, out error)) first ??= error;
+            if ((await PublishStatesAsync(AgentReport.Empty, none, none, cancellationToken).ConfigureAwait(false)).Failed(out _, out error)) first ??= error;
+        }
+        if ((await lease.ReleaseAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error)) first ??= error;
+        if ((await UnregisterAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error)) first ??= error;
+        return first is null ? Unit.Default : first;
     }
 
     /// <summary>Removes the machines' registrations, as a stopping fleetd's do when its TTL runs out, at once.</summary>
@@ -76,11 +109,8 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
     // The engine: fleet's scheduler over the snapshot, each change written as fleetd's engine
     // writes it (a new target only where there is none, an old one removed only while it still
     // names that machine). A write that loses a race leaves the unit unscheduled for this pass.
-    private async Task<Either<APIError, List<StoredUnit>>> ScheduleAsync(IReadOnlyList<SimulatedMachine> cluster, IReadOnlyList<FleetUnit> units, CancellationToken cancellationToken)
+    private async Task<Either<APIError, List<StoredUnit>>> ScheduleAsync(IReadOnlyList<SimulatedMachine> cluster, List<StoredUnit> stored, CancellationToken cancellationToken)
     {
-        // A unit whose target state is not written yet reads as none here: neither the engine nor
-        // an agent acts on it (a target state fleet cannot parse never reaches this list at all).
-        var stored = units.Select(unit => new StoredUnit(unit.Name, UnitFile.FromOptions(unit.Options), unit.DesiredState?.ToFleetString() ?? "", unit.MachineId)).ToList();
         var decided = Engine.Reconcile(cluster, stored, EngineRules.Reference);
         var scheduled = new List<StoredUnit>(stored.Count);
         for (var i = 0; i < stored.Count; i++)
@@ -112,7 +142,10 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
 
     // The agents' unit states, under states/NAME/MACHINE and (the last machine's) under state/NAME:
     // written when new, changed or due, removed when no agent of these machines publishes them.
-    private async Task<Either<APIError, Unit>> PublishStatesAsync(AgentReport report, CancellationToken cancellationToken)
+    // A global unit's state/NAME that names a registered machine of another instance sorting after
+    // this one's last is that instance's to write, so instances do not overwrite each other every
+    // pass and the key ends as one instance of all the machines leaves it.
+    private async Task<Either<APIError, Unit>> PublishStatesAsync(AgentReport report, IReadOnlySet<string> registered, IReadOnlySet<string> globals, CancellationToken cancellationToken)
     {
         var wanted = report.States.ToDictionary(state => keys.State(state.Name, state.MachineId!), RegistryValues.UnitState, StringComparer.Ordinal);
         var legacy = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -124,6 +157,15 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
         if ((await SyncAsync(wanted, present, stale, cancellationToken, emptyFolders).ConfigureAwait(false)).Failed(out _, out error)) return error;
 
         if ((await ReadValuesAsync(keys.LegacyStates, cancellationToken).ConfigureAwait(false)).Failed(out var presentLegacy, out error)) return error;
+        foreach (var state in report.States)
+        {
+            var key = keys.LegacyState(state.Name);
+            if (globals.Contains(state.Name) && presentLegacy.TryGetValue(key, out var there) && RegistryValues.MachineOf(there.Value) is { } other
+                && !own.Contains(other) && registered.Contains(other) && string.CompareOrdinal(other, state.MachineId) > 0)
+            {
+                legacy.Remove(key);
+            }
+        }
         var staleLegacy = presentLegacy.Where(pair => !legacy.ContainsKey(pair.Key) && RegistryValues.MachineOf(pair.Value.Value) is { } id && own.Contains(id)).Select(pair => pair.Key);
         return await SyncAsync(legacy, presentLegacy, staleLegacy, cancellationToken).ConfigureAwait(false);
     }

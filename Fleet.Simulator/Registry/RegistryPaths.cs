@@ -45,6 +45,12 @@ internal sealed class RegistryPaths(string keyPrefix)
     /// <summary><c>state/NAME</c>.</summary>
     public string LegacyState(string name) => Join("state", name);
 
+    /// <summary><c>lease/engine-leader</c>: the lease the cluster's one working engine holds (fleet's lease manager keeps its leases under <c>lease/</c>).</summary>
+    public string EngineLeader => Join("lease", "engine-leader");
+
+    /// <summary><c>engine/version</c>: the engine version the cluster's engines work at, a decimal number.</summary>
+    public string EngineVersion => Join("engine", "version");
+
     /// <summary>The last element of a key, as Go's <c>path.Split</c> gives it.</summary>
     public static string Last(string key) => key[(key.LastIndexOf('/') + 1)..];
 

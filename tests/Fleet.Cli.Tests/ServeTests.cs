@@ -41,6 +41,7 @@ public sealed class ServeTests
     [InlineData("--machines=2", "/tmp/fleet.sock", "serve takes no arguments, only flags: /tmp/fleet.sock\n")]
     [InlineData("--tcp", "4001", "--tcp: '4001' is not HOST:PORT (for example 127.0.0.1:0 or [::1]:4001)\n")]
     [InlineData("--etcd-key-prefix", "/otherfleet", "--etcd-key-prefix: only with --etcd\n")]
+    [InlineData("--first-machine", "3", "--first-machine: only with --etcd\n")]
     [InlineData("--etcd", ",", "--etcd: no etcd URL given (for example http://127.0.0.1:2379)\n")]
     public async Task Refuses_a_bad_value_before_serving(string flag, string value, string message)
     {

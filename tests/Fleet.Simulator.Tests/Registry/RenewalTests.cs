@@ -21,7 +21,9 @@ public sealed class RenewalTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("027")));
         await using var client = (await FleetClient.ConnectToRegistryAsync([etcd.Url], new FleetRegistryOptions { KeyPrefix = prefix })).Right();
         var clock = new ManualClock();
-        var pass = new RegistryPass(client, keys, new RegistryPaths(prefix), ReferenceCluster.Machines, clock);
+        var paths = new RegistryPaths(prefix);
+        var lease = new EngineLease(keys, paths, ReferenceCluster.Machines[0].Id, EtcdFleetOptions.DefaultInterval, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var pass = new RegistryPass(client, keys, paths, ReferenceCluster.Machines, lease, clock);
         var machine = $"{prefix}/machines/{ReferenceCluster.Machines[0].Id}/object";
         var heartbeat = $"{prefix}/job/hello.service/job-state";
 

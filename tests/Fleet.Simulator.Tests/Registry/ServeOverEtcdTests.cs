@@ -1,4 +1,5 @@
 using Fleet.Core;
+using Fleet.Simulator.Cluster;
 using Fleet.Tests.Shared;
 using Fleet.Transport.Registry;
 
@@ -99,6 +100,11 @@ public sealed class ServeOverEtcdTests(EtcdFixture etcd) : IClassFixture<EtcdFix
     [InlineData("unix", "/nonexistent-folder/fleet.sock", "--unix: the directory of the unix socket path '/nonexistent-folder/fleet.sock' does not exist\n")]
     [InlineData("agent-delay", "0", "--agent-delay: not with --etcd (the engine and agents act every 200 ms)\n")]
     [InlineData("machines", "-1", "--machines: the machine count must be 0 or more, not -1\n")]
+    [InlineData("first-machine", "0", "--first-machine: the first machine's position must be 1 or more, not 0\n")]
+    [InlineData("first-machine", "-3", "--first-machine: the first machine's position must be 1 or more, not -3\n")]
+    [InlineData("first-machine", "third", "--first-machine: 'third' is not a whole number\n")]
+    [InlineData("first-machine", "", "--first-machine: '' is not a whole number\n")]
+    [InlineData("first-machine", "99999999999", "--first-machine: '99999999999' is out of range\n")]
     public async Task Serve_with_etcd_refuses_what_it_cannot_do_before_touching_etcd(string flag, string value, string message)
     {
         using var output = new StringWriter();
@@ -110,15 +116,40 @@ public sealed class ServeOverEtcdTests(EtcdFixture etcd) : IClassFixture<EtcdFix
         Assert.Equal((1, "", message), (exit, output.ToString(), error.ToString()));
     }
 
-    [Fact]
-    public async Task Serve_refuses_a_key_prefix_without_etcd()
+    [Theory]
+    [InlineData("etcd-key-prefix", "/otherfleet")]
+    [InlineData("first-machine", "3")]
+    public async Task Serve_refuses_an_etcd_only_flag_without_etcd(string flag, string value)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await FleetServe.RunAsync(new Dictionary<string, string> { ["etcd-key-prefix"] = "/otherfleet" }, output, error);
+        var exit = await FleetServe.RunAsync(new Dictionary<string, string> { [flag] = value }, output, error);
 
-        Assert.Equal((1, "", "--etcd-key-prefix: only with --etcd\n"), (exit, output.ToString(), error.ToString()));
+        Assert.Equal((1, "", $"--{flag}: only with --etcd\n"), (exit, output.ToString(), error.ToString()));
+    }
+
+    [Fact]
+    public async Task Serve_with_etcd_and_a_first_machine_registers_the_machines_from_that_position()
+    {
+        var prefix = etcd.NewPrefix();
+        await using var keys = etcd.Keys();
+        using var stop = new CancellationTokenSource();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var values = new Dictionary<string, string> { ["etcd"] = etcd.Url, ["etcd-key-prefix"] = prefix, ["machines"] = "2", ["first-machine"] = "3" };
+
+        var serving = FleetServe.RunAsync(values, output, error, stop.Token);
+        using (var deadline = new CancellationTokenSource(Deadline))
+        {
+            while (!output.ToString().Contains("machines:", StringComparison.Ordinal) && !serving.IsCompleted) await Task.Delay(20, deadline.Token);
+        }
+        var machines = (await ReferenceKeyspace.ReadAsync(keys, prefix)).Where(line => line.Contains("/machines/", StringComparison.Ordinal)).Select(line => line.Split('/')[4]).ToList();
+        await stop.CancelAsync();
+        var exit = await serving.WaitAsync(Deadline);
+
+        Assert.Equal((0, ""), (exit, error.ToString()));
+        Assert.Equal(ReferenceCluster.Take(4).Skip(2).Select(machine => machine.Id).Order(StringComparer.Ordinal), machines);
     }
 
     [Fact]

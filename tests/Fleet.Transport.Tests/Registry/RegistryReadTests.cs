@@ -132,6 +132,22 @@ public sealed class RegistryReadTests(RegistryFixture fixture)
     }
 
     [Fact]
+    public async Task A_machine_folder_whose_object_is_gone_is_left_out_of_the_machines()
+    {
+        await SeedAsync("004");
+        await using (var etcd = fixture.Keys())
+        {
+            // What a machine that left (its object deleted or lapsed) leaves in etcd: an empty folder.
+            (await etcd.DeleteAsync(RegistryFixture.Prefix + "/machines/222f532fc7580e18ebfca1f8614c8086/object")).Right();
+        }
+        await using var client = await fixture.ConnectAsync();
+
+        var machines = (await client.ListMachinesAsync()).Right();
+
+        Assert.Equal(["7d6b720dcb47f5ecaabc6955293ad1b6", "9a805ebde048c3f6e34bd2c4b3f89a2c"], machines.Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task A_target_state_fleet_cannot_parse_leaves_the_unit_out_of_the_list_and_fails_reading_it()
     {
         await SeedAsync("055");
