@@ -10,21 +10,11 @@ using EtcdStep = Fleet.Tests.Shared.Etcd.ReferenceStep;
 
 namespace Fleet.Cli.Tests.EtcdDriver;
 
-/// <summary>One real etcd for the class; each test keeps its registry under a key prefix of its own.</summary>
-public sealed class EtcdDriverFixture : IAsyncLifetime
-{
-    public EtcdServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await EtcdServer.StartAsync();
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-}
-
 /// <summary>
 /// <c>--driver etcd</c> as a process against a real etcd holding the keyspace fleetctl's etcd
 /// driver saw at each reference step: the same output, the same exit code.
 /// </summary>
-public sealed partial class EtcdDriverTests(EtcdDriverFixture etcd) : IClassFixture<EtcdDriverFixture>
+public sealed partial class EtcdDriverTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
 {
     private const string FleetPrefix = "/_coreos.com/fleet";
 

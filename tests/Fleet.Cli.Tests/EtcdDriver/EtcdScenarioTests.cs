@@ -10,6 +10,7 @@ using Fleet.Transport.Etcd;
 using Fleet.Transport.Registry;
 using EtcdStep = Fleet.Tests.Shared.Etcd.ReferenceStep;
 using Keyspace = Fleet.Tests.Shared.Etcd.Keyspace;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Cli.Tests.EtcdDriver;
 
@@ -22,7 +23,7 @@ namespace Fleet.Cli.Tests.EtcdDriver;
 /// answers as fleet answered, and leaves the keyspace fleet left. (Steps 073 to 082, on
 /// endpoints and variables, need no cluster: <see cref="EtcdDriverTests"/> runs them.)
 /// </summary>
-public sealed class EtcdScenarioTests(EtcdDriverFixture etcd) : IClassFixture<EtcdDriverFixture>
+public sealed class EtcdScenarioTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
 {
     private const string FleetPrefix = "/_coreos.com/fleet";
     private const string OtherPrefix = "/otherfleet";

@@ -1,5 +1,6 @@
 using Fleet.Simulator.Tests.Standalone;
 using Fleet.Tests.Shared;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -15,7 +16,7 @@ public sealed class EngineLeaseProcessTests(EtcdFixture etcd) : IClassFixture<Et
     [Fact]
     public async Task When_the_leading_serve_gets_sigterm_the_other_takes_the_lease_and_its_units()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await using var leader = await StartAsync(prefix, "--machines", "2");
         await using var follower = await StartAsync(prefix, "--machines", "1", "--first-machine", "3");
@@ -36,7 +37,7 @@ public sealed class EngineLeaseProcessTests(EtcdFixture etcd) : IClassFixture<Et
     [Fact]
     public async Task When_the_leading_serve_is_killed_the_other_takes_the_lease_once_its_ttl_runs_out()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await using var leader = await StartAsync(prefix, "--machines", "2");
         await using var follower = await StartAsync(prefix, "--machines", "1", "--first-machine", "3");

@@ -6,6 +6,7 @@ using Fleet.Tests.Shared;
 using Fleet.Transport.Etcd;
 using Fleet.Transport.Registry;
 using Fleet.UnitFiles;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -19,7 +20,7 @@ public sealed class EngineLeaseTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task After_a_first_pass_the_lease_and_engine_version_are_as_fleet_writes_them()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
 
         // fleetd's default engine_reconcile_interval: 2 s, so a 10 s lease.
@@ -44,8 +45,8 @@ public sealed class EngineLeaseTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task An_older_engine_version_is_raised_and_a_newer_one_keeps_the_engine_out()
     {
-        var older = etcd.NewPrefix();
-        var newer = etcd.NewPrefix();
+        var older = EtcdFixture.NewPrefix();
+        var newer = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         (await keys.SetAsync(older + "/engine/version", "0")).Right();
         (await keys.SetAsync(newer + "/engine/version", "2")).Right();
@@ -63,7 +64,7 @@ public sealed class EngineLeaseTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task An_older_engines_lease_is_stolen_with_its_index()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         // A value that is not fleet's JSON is a version-0 engine's lease naming the whole value.
         var old = (await keys.SetAsync(prefix + "/lease/engine-leader", "some-old-engine", new EtcdSetOptions { Ttl = TimeSpan.FromSeconds(30) })).Right().Node;
@@ -83,7 +84,7 @@ public sealed class EngineLeaseTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task A_second_instance_neither_takes_the_lease_nor_schedules_while_the_first_renews_it()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var interval = TimeSpan.FromMilliseconds(400);
         await using var first = await LeaseCluster.StartAsync(etcd, prefix, ReferenceCluster.Machines.Take(2), interval);
@@ -112,8 +113,8 @@ public sealed class EngineLeaseTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task Two_instances_place_units_as_one_instance_of_all_their_machines_and_each_publishes_for_its_own()
     {
-        var single = etcd.NewPrefix();
-        var shared = etcd.NewPrefix();
+        var single = EtcdFixture.NewPrefix();
+        var shared = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var fast = TimeSpan.FromMilliseconds(50);
         await using var one = await LeaseCluster.StartAsync(etcd, single, ReferenceCluster.Machines, fast);
@@ -153,7 +154,7 @@ public sealed class EngineLeaseTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task When_the_leader_stops_the_other_takes_the_lease_and_moves_the_units_of_the_machines_that_left()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var interval = TimeSpan.FromMilliseconds(100);
         var first = await LeaseCluster.StartAsync(etcd, prefix, ReferenceCluster.Machines.Take(2), interval);

@@ -4,6 +4,7 @@ using Fleet.Simulator.Registry;
 using Fleet.Tests.Shared;
 using Fleet.Transport.Etcd;
 using Fleet.Transport.Registry;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -56,7 +57,7 @@ public sealed class EtcdFleetScenarioTests(EtcdFixture etcd) : IClassFixture<Etc
     [InlineData(2)]
     public async Task Keeps_the_registry_as_fleet_did_through_the_reference_scenario(int firstInstanceMachines)
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var options = new FleetRegistryOptions { KeyPrefix = prefix };
         var fleetOptions = new EtcdFleetOptions { Registry = options, Interval = TimeSpan.FromMilliseconds(50) };

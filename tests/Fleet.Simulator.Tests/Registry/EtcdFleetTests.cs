@@ -4,6 +4,7 @@ using Fleet.Simulator.Cluster;
 using Fleet.Simulator.Registry;
 using Fleet.Transport.Etcd;
 using Fleet.Transport.Registry;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -21,7 +22,7 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     [Fact]
     public async Task Registers_each_machine_exactly_as_fleetd_writes_it_with_fleets_ttl()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await using var fleet = await StartAsync(prefix);
 
@@ -35,7 +36,7 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     [Fact]
     public async Task Removes_its_machines_when_disposed()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var fleet = await StartAsync(prefix);
         Assert.Equal(3, (await ReferenceKeyspace.ReadAsync(keys, prefix)).Count(line => line.Contains("/machines/", StringComparison.Ordinal)));
@@ -54,7 +55,7 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     [InlineData("051", "052", "pong.service=destroy")]
     public async Task Brings_the_registry_to_the_keyspace_fleet_left_after_a_step(string before, string after, params string[] changes)
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of(before)));
         await using var fleet = await StartAsync(prefix);
@@ -81,7 +82,7 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     [Fact]
     public async Task Leaves_a_unit_no_machine_accepts_unscheduled()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("031")));
         await using var fleet = await StartAsync(prefix);
@@ -100,7 +101,7 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     [InlineData("bogus")]
     public async Task Leaves_alone_a_unit_whose_target_state_is_missing_or_not_fleets(string? targetState)
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var seeded = ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("017"))
             .Where(line => targetState is not null || !line.EndsWith("/target-state = inactive", StringComparison.Ordinal))
@@ -118,7 +119,7 @@ public sealed class EtcdFleetTests(EtcdFixture etcd) : IClassFixture<EtcdFixture
     [Fact]
     public async Task Gives_unit_states_and_heartbeats_fleets_ttl_and_the_schedule_none()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("031")));
         await using var fleet = await StartAsync(prefix);

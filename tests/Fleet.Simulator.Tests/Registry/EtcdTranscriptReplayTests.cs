@@ -3,6 +3,7 @@ using System.Net;
 using Fleet.Simulator.Cluster;
 using Fleet.Simulator.Registry;
 using Fleet.Transport.Registry;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -19,7 +20,7 @@ public sealed class EtcdTranscriptReplayTests(EtcdFixture etcd) : IClassFixture<
     [Fact]
     public async Task Every_checked_answer_over_etcd_matches_fleets()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         var options = new EtcdFleetOptions
         {

@@ -3,6 +3,7 @@ using Fleet.Simulator.Registry;
 using Fleet.Tests.Shared;
 using Fleet.Transport.Etcd;
 using Fleet.Transport.Registry;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -16,7 +17,7 @@ public sealed class RenewalTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
     [Fact]
     public async Task Machines_and_heartbeats_are_written_again_after_ten_seconds_and_not_before()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("027")));
         await using var client = (await FleetClient.ConnectToRegistryAsync([etcd.Url], new FleetRegistryOptions { KeyPrefix = prefix })).Right();
@@ -43,7 +44,7 @@ public sealed class RenewalTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
     [Fact]
     public async Task A_unit_state_whose_ttl_runs_low_is_renewed_and_the_others_are_left_alone()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("027")));
         await using var fleet = (await EtcdFleet.StartAsync(ReferenceCluster.Machines, [etcd.Url], new EtcdFleetOptions { Registry = new FleetRegistryOptions { KeyPrefix = prefix }, Interval = TimeSpan.FromHours(1) })).Right();

@@ -2,6 +2,7 @@ using Fleet.Core;
 using Fleet.Simulator.Cluster;
 using Fleet.Tests.Shared;
 using Fleet.Transport.Registry;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Simulator.Tests.Registry;
 
@@ -13,7 +14,7 @@ public sealed class ServeOverEtcdTests(EtcdFixture etcd) : IClassFixture<EtcdFix
     [Fact]
     public async Task Serve_with_etcd_registers_its_machines_under_the_prefix_until_stopped()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         using var stop = new CancellationTokenSource();
         using var output = new StringWriter();
@@ -40,7 +41,7 @@ public sealed class ServeOverEtcdTests(EtcdFixture etcd) : IClassFixture<EtcdFix
     [Fact]
     public async Task Serve_with_etcd_and_a_socket_and_an_address_serves_fleets_API_over_the_registry()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         var socket = Path.Combine(Path.GetTempPath(), $"fleet-{Guid.NewGuid():N}.sock");
         using var stop = new CancellationTokenSource();
         using var output = new StringWriter();
@@ -87,7 +88,7 @@ public sealed class ServeOverEtcdTests(EtcdFixture etcd) : IClassFixture<EtcdFix
         await using var running = await FleetServer.StartAsync(new FleetServerOptions { UnixSocketPath = Path.Combine(Path.GetTempPath(), $"fleet-{Guid.NewGuid():N}.sock") });
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var values = new Dictionary<string, string> { ["etcd"] = etcd.Url, ["etcd-key-prefix"] = etcd.NewPrefix(), ["unix"] = running.UnixSocketPath! };
+        var values = new Dictionary<string, string> { ["etcd"] = etcd.Url, ["etcd-key-prefix"] = EtcdFixture.NewPrefix(), ["unix"] = running.UnixSocketPath! };
 
         var exit = await FleetServe.RunAsync(values, output, error);
 
@@ -132,7 +133,7 @@ public sealed class ServeOverEtcdTests(EtcdFixture etcd) : IClassFixture<EtcdFix
     [Fact]
     public async Task Serve_with_etcd_and_a_first_machine_registers_the_machines_from_that_position()
     {
-        var prefix = etcd.NewPrefix();
+        var prefix = EtcdFixture.NewPrefix();
         await using var keys = etcd.Keys();
         using var stop = new CancellationTokenSource();
         using var output = new StringWriter();

@@ -1,5 +1,6 @@
 using Fleet.Core;
 using Fleet.Transport.Etcd;
+using Fleet.Tests.Shared.Etcd;
 
 namespace Fleet.Transport.Tests.Etcd;
 
