@@ -193,7 +193,16 @@ public sealed class EtcdFleet : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
             {
-                await PassAsync(stop.Token).ConfigureAwait(false);
+                try
+                {
+                    await PassAsync(stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!stop.IsCancellationRequested)
+                {
+                    // A pass that throws is a fault of this code, not etcd's answer; the timer must
+                    // outlive it, as fleetd's reconcilers outlive a failed reconcile, and say so.
+                    EtcdFleetLog.PassThrew(logger, e);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
