@@ -90,6 +90,25 @@ let ``the same workflow over tcp`` () =
     }
 
 [<Fact>]
+let ``the same workflow over fleet's registry in a real etcd`` () =
+    task {
+        use! etcd = Fleet.Tests.Shared.Etcd.EtcdServer.StartAsync()
+        let registry = Fleet.Transport.Registry.FleetRegistryOptions(KeyPrefix = Fleet.Tests.Shared.Etcd.EtcdFixture.NewPrefix())
+        let options = Fleet.Simulator.Registry.EtcdFleetOptions(Registry = registry, Interval = TimeSpan.FromMilliseconds 50.0)
+        let! started = Fleet.Simulator.Registry.EtcdFleet.StartAsync(Fleet.Simulator.Cluster.ReferenceCluster.Machines, [ etcd.ClientUrl ], options)
+        use fleet =
+            match FleetResult.ofEither started with
+            | Ok fleet -> fleet
+            | Error error -> failwithf "the simulated fleetd did not start: %O" error
+        do!
+            fleetResult {
+                use! client = FleetClient.ConnectToRegistryAsync([ etcd.ClientUrl ], registry)
+                do! workflow client (TimeSpan.FromSeconds 15.0) "hello.service" (fun _ -> true)
+            }
+            |> expectOk
+    }
+
+[<Fact>]
 let ``failures to connect are matched by kind`` () =
     task {
         let describe endpoint =
