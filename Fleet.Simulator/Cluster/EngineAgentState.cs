@@ -65,17 +65,25 @@ internal sealed class EngineAgentState(SimulatedMachine machine)
         var requirements = unit.Requirements;
         if (requirements.MachineId is { } required && !MatchesId(required)) return EngineAction.Unschedule;
         if (!HasMetadata(machine.Metadata, requirements.MachineMetadata)) return EngineAction.Unschedule;
-        if (checkPeers && !requirements.MachineOf.All(Holds)) return EngineAction.Unschedule;
+        if (checkPeers && !HoldsAll(requirements.MachineOf)) return EngineAction.Unschedule;
         if (HasConflict(unit)) return EngineAction.Unschedule;
         return ReplacedBy(unit) is null ? EngineAction.Schedule : EngineAction.Reschedule;
     }
 
     /// <summary>fleet's <c>HasConflict</c>: either side's Conflicts globs match the other's name.</summary>
-    public bool HasConflict(EngineUnit unit) => ConflictingWith(unit).Any();
+    public bool HasConflict(EngineUnit unit)
+    {
+        // Loops, not LINQ: the scheduler asks this of every machine it tries, and most say no.
+        foreach (var held in HasGlobs(unit) ? units : conflicting)
+        {
+            if (Clash(held, unit)) return true;
+        }
+        return false;
+    }
 
     /// <summary>The held units (other than itself) that either conflict with the unit or that it conflicts with.</summary>
     public IEnumerable<EngineUnit> ConflictingWith(EngineUnit unit) =>
-        (HasGlobs(unit) ? units : conflicting).Where(held => held.Name != unit.Name && (held.Conflicts(unit.Name) || unit.Conflicts(held.Name)));
+        (HasGlobs(unit) ? units : conflicting).Where(held => Clash(held, unit));
 
     /// <summary>
     /// fleet's <c>hasReplace</c>: the first held unit that <paramref name="unit"/> replaces or that
@@ -93,9 +101,21 @@ internal sealed class EngineAgentState(SimulatedMachine machine)
 
     /// <summary>fleet's <c>machine.HasMetadata</c>: every required key present with one of its accepted values.</summary>
     public static bool HasMetadata(ValueMap metadata, IReadOnlyDictionary<string, ValueList<string>> required) =>
-        required.All(pair => metadata.TryGetValue(pair.Key, out var value) && pair.Value.Contains(value));
+        required.Count == 0 || required.All(pair => metadata.TryGetValue(pair.Key, out var value) && pair.Value.Contains(value));
 
     private static bool HasGlobs(EngineUnit unit) => unit.Requirements.Conflicts.Count > 0;
+
+    private static bool Clash(EngineUnit held, EngineUnit unit) =>
+        held.Name != unit.Name && (held.Conflicts(unit.Name) || unit.Conflicts(held.Name));
+
+    private bool HoldsAll(ValueList<string> peers)
+    {
+        foreach (var peer in peers.AsSpan())
+        {
+            if (!names.Contains(peer)) return false;
+        }
+        return true;
+    }
 
     private bool MatchesId(string required) =>
         machine.Id == required || (machine.Id.Length > 8 ? machine.Id[..8] : machine.Id) == required;
