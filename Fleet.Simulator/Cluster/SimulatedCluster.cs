@@ -27,10 +27,11 @@ public sealed class SimulatedCluster : IDisposable
     private readonly Dictionary<string, StoredUnit?> changedUnits = new(StringComparer.Ordinal);
     private bool machinesChanged;
 
-    // The engine's loads once it has settled a cluster whose units all ask nothing of the
-    // scheduler; null otherwise. While it is set, a change costs what it touches.
-    private MachineLoads? loads;
-    private int demanding;
+    // The engine's view of the cluster once it has settled, followed through every store; null
+    // when the cluster has not settled, a Replaces relation exists, or a global unit or a machine
+    // changed since (then the engine acts on everything). While it is set, a change costs what it touches.
+    private EngineIndex? index;
+    private int replacing;
     private readonly PlacementMemory memory = new();
     private bool pending;
     private TaskCompletionSource settled = NewSettled(done: true);
@@ -83,6 +84,7 @@ public sealed class SimulatedCluster : IDisposable
         {
             if (machines.Any(m => m.Id == machine.Id)) throw new ArgumentException($"machine {machine.Id} is already in the cluster", nameof(machine));
             machines = machines.Add(machine);
+            index = null;
             machinesChanged = true;
             Changed();
         }
@@ -95,6 +97,7 @@ public sealed class SimulatedCluster : IDisposable
         {
             var before = machines.Length;
             machines = machines.RemoveAll(m => m.Id == machineId);
+            index = null;
             foreach (var unit in units.Values.Where(u => u.TargetMachineId == machineId).ToList()) Store(unit with { TargetMachineId = null });
             machinesChanged = true;
             Changed();
@@ -185,11 +188,12 @@ public sealed class SimulatedCluster : IDisposable
     {
         lock (gate)
         {
-            var index = machines.Select(m => m.Id).ToList().IndexOf(machineId);
-            if (index < 0) return;
-            var metadata = machines[index].Metadata.Where(p => p.Key != key).ToList();
+            var position = machines.Select(m => m.Id).ToList().IndexOf(machineId);
+            if (position < 0) return;
+            var metadata = machines[position].Metadata.Where(p => p.Key != key).ToList();
             if (value is not null) metadata.Add(KeyValuePair.Create(key, value));
-            machines = machines.SetItem(index, machines[index] with { Metadata = ValueMap.From(metadata) });
+            machines = machines.SetItem(position, machines[position] with { Metadata = ValueMap.From(metadata) });
+            index = null;
             machinesChanged = true;
             Changed();
         }
@@ -221,14 +225,18 @@ public sealed class SimulatedCluster : IDisposable
 
     private void Store(StoredUnit unit) => Store(unit.Name, unit);
 
-    // The one place the registry's units change, so the list and the count of demanding units follow. Called under the lock.
+    // The one place the registry's units change, so the list, the count of units that replace
+    // others and the engine's index follow. Called under the lock.
     private void Store(string name, StoredUnit? unit)
     {
-        if (units.TryGetValue(name, out var old))
+        var old = units.GetValueOrDefault(name);
+        if (old is not null)
         {
             listed = listed.Remove(old);
-            if (!old.AsksNothing) demanding--;
+            if (old.Requirements.Replaces.Count > 0) replacing--;
         }
+        if (!EngineIndex.Follows(old) || !EngineIndex.Follows(unit)) index = null;
+        index?.Replace(name, unit);
         if (unit is null)
         {
             units = units.Remove(name);
@@ -236,7 +244,7 @@ public sealed class SimulatedCluster : IDisposable
         }
         units = units.SetItem(name, unit);
         if (TryState(unit.TargetState, out _)) listed = listed.Add(unit);
-        if (!unit.AsksNothing) demanding++;
+        if (unit.Requirements.Replaces.Count > 0) replacing++;
     }
 
     // Called under the lock.
@@ -258,17 +266,21 @@ public sealed class SimulatedCluster : IDisposable
     // The engine, then the agents, on what changed. Called under the lock.
     private void Act()
     {
-        if (loads is { } settledLoads && !machinesChanged && demanding == 0) ActOnChanges(settledLoads);
+        if (index is { } followed && !machinesChanged) ActOnChanges(followed);
         else ActOnEverything();
         changedUnits.Clear();
         machinesChanged = false;
     }
+
+    /// <summary>How many times the engine acted on the changes alone, and on everything: for tests that must know which path they exercised.</summary>
+    internal (int OnChanges, int OnEverything) Acts { get; private set; }
 
     // fleet's engine reconciles again every few seconds, so a unit placed before its MachineOf peer
     // or beside a unit it replaces moves on a later pass; passes run until nothing moves (bounded,
     // as a Replaces pair can keep trading places). Then the agents publish.
     private void ActOnEverything()
     {
+        Acts = (Acts.OnChanges, Acts.OnEverything + 1);
         var settledPass = false;
         var moved = new HashSet<string>(changedUnits.Keys, StringComparer.Ordinal);
         for (var pass = 0; pass < MaxEnginePasses && !settledPass; pass++)
@@ -286,39 +298,27 @@ public sealed class SimulatedCluster : IDisposable
         }
         // What a unit's agents publish depends on the unit and the machines alone.
         report = machinesChanged ? Agent.Publish(machines, [.. units.Values]) : Agent.Republish(report, machines, moved, units.GetValueOrDefault);
-        loads = settledPass && demanding == 0 ? MachineLoads.Of(machines, units.Values) : null;
+        index = settledPass && replacing == 0 ? EngineIndex.Of(machines, units.Values) : null;
     }
 
-    // A full pass over a settled cluster whose units ask nothing of the scheduler moves only what
-    // changed: an inactive unit leaves its machine, and each unit still unscheduled goes, in name
-    // order, to the least-loaded machine as the ones before it leave it. Every other unit stays
-    // where it is. So the engine plays that pass on the changed units alone, and the agents
-    // publish again for those units only.
-    private void ActOnChanges(MachineLoads settledLoads)
+    // The same passes, each played on what changed since the cluster settled (IncrementalPass
+    // says why the rest cannot move), until one moves nothing; the agents publish again for the
+    // units that changed or moved only.
+    private void ActOnChanges(EngineIndex followed)
     {
-        var names = changedUnits.Keys.Order(StringComparer.Ordinal).ToList();
-        foreach (var name in names)
+        Acts = (Acts.OnChanges + 1, Acts.OnEverything);
+        var touched = new HashSet<string>(changedUnits.Keys, StringComparer.Ordinal);
+        var settledPass = false;
+        for (var pass = 0; pass < MaxEnginePasses && !settledPass; pass++)
         {
-            if (changedUnits[name] is { } old) settledLoads.Remove(old);
+            // A lambda, not the method group: that would bind the registry as it is now, and the pass changes it.
+            var moved = IncrementalPass.Run(followed, touched, name => units.GetValueOrDefault(name), Store);
+            touched.UnionWith(moved);
+            settledPass = moved.Count == 0;
         }
-        foreach (var name in names)
-        {
-            if (units.GetValueOrDefault(name) is not { TargetMachineId: { } target } unit || !EngineUnit.HasValidTargetState(unit)) continue;
-            if (unit.TargetState == EngineUnit.Inactive || !settledLoads.Has(target)) Store(unit with { TargetMachineId = null });
-        }
-        foreach (var name in names)
-        {
-            if (units.GetValueOrDefault(name) is { TargetMachineId: not null } unit) settledLoads.Add(unit);
-        }
-        foreach (var name in names)
-        {
-            if (units.GetValueOrDefault(name) is not { TargetMachineId: null } unit || !EngineUnit.WantsMachine(unit)) continue;
-            if (settledLoads.LeastLoaded is not { } chosen) break;
-            var placed = unit with { TargetMachineId = chosen };
-            Store(placed);
-            settledLoads.Add(placed);
-        }
-        report = Agent.Republish(report, machines, names, units.GetValueOrDefault);
+        report = Agent.Republish(report, machines, touched, units.GetValueOrDefault);
+        if (settledPass) followed.Settle();
+        else index = null;
     }
 
     private static bool TryState(string text, out DesiredState state) => !DesiredStates.Parse(text).Failed(out state, out _);

@@ -21,12 +21,6 @@ internal sealed record StoredUnit(string Name, UnitFile File, string TargetState
     /// <summary>The unit's <c>[X-Fleet]</c> requirements, read with its own name.</summary>
     public FleetRequirements Requirements => requirements.Value;
 
-    /// <summary>
-    /// Whether the unit asks nothing of the scheduler: no machine, metadata, peers, conflicts,
-    /// replaces, and not global. Any machine will do, and no other unit's place depends on it.
-    /// </summary>
-    public bool AsksNothing => Requirements is { MachineId: null, Global: false, MachineOf.Count: 0, Conflicts.Count: 0, Replaces.Count: 0, MachineMetadata.Count: 0 };
-
     /// <summary>Equal when the stored fields are; the requirements read from them are not compared.</summary>
     public bool Equals(StoredUnit? other) =>
         other is not null && Name == other.Name && Equals(File, other.File) && TargetState == other.TargetState && TargetMachineId == other.TargetMachineId;

@@ -68,7 +68,7 @@ public sealed class FleetRequirements
     public bool ConflictsWith(string unitName)
     {
         ArgumentNullException.ThrowIfNull(unitName);
-        return Conflicts.Any(pattern => GoPathMatch.Matches(pattern, unitName));
+        return AnyMatches(Conflicts, unitName);
     }
 
     /// <summary>Whether one of the <see cref="Replaces"/> globs matches a unit's name, as fleet matches them (Go's <c>path.Match</c>).</summary>
@@ -77,7 +77,17 @@ public sealed class FleetRequirements
     public bool ReplacesUnit(string unitName)
     {
         ArgumentNullException.ThrowIfNull(unitName);
-        return Replaces.Any(pattern => GoPathMatch.Matches(pattern, unitName));
+        return AnyMatches(Replaces, unitName);
+    }
+
+    // A loop rather than a lambda: the scheduler asks this of every unit on every machine it tries.
+    private static bool AnyMatches(ValueList<string> patterns, string unitName)
+    {
+        foreach (var pattern in patterns.AsSpan())
+        {
+            if (GoPathMatch.Matches(pattern, unitName)) return true;
+        }
+        return false;
     }
 
     /// <summary>Reads the requirements from a unit's options.</summary>

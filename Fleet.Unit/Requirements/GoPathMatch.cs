@@ -17,8 +17,20 @@ internal static class GoPathMatch
         BadPattern,
     }
 
-    public static bool Matches(string pattern, string name) =>
-        Match(Encoding.UTF8.GetBytes(pattern), Encoding.UTF8.GetBytes(name));
+    // Unit names and globs are short: encoded on the stack, as the scheduler matches them for
+    // every unit on every machine it tries.
+    private const int StackBytes = 256;
+
+    public static bool Matches(string pattern, string name)
+    {
+        var patternBytes = Encoding.UTF8.GetByteCount(pattern);
+        var nameBytes = Encoding.UTF8.GetByteCount(name);
+        Span<byte> encodedPattern = patternBytes <= StackBytes ? stackalloc byte[StackBytes] : new byte[patternBytes];
+        Span<byte> encodedName = nameBytes <= StackBytes ? stackalloc byte[StackBytes] : new byte[nameBytes];
+        Encoding.UTF8.GetBytes(pattern, encodedPattern);
+        Encoding.UTF8.GetBytes(name, encodedName);
+        return Match(encodedPattern[..patternBytes], encodedName[..nameBytes]);
+    }
 
     private static bool Match(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> name)
     {

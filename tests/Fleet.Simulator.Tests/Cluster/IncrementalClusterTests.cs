@@ -1,4 +1,3 @@
-using Fleet.Core;
 using Fleet.Simulator.Cluster;
 using Fleet.UnitFiles;
 using static Fleet.Simulator.Tests.Cluster.ClusterFixtures;
@@ -41,7 +40,7 @@ public class IncrementalClusterTests
             if (random.Next(settleEvery) != 0) continue;
             cluster.Settle();
             model.Act();
-            AssertSame(model, cluster, $"seed {seed}, step {step} ({change})");
+            model.AssertSame(cluster, Names, $"seed {seed}, step {step} ({change})");
         }
     }
 
@@ -103,76 +102,4 @@ public class IncrementalClusterTests
     };
 
     private static string Pick(Random random, params string[] values) => values[random.Next(values.Length)];
-
-    private static void AssertSame(FullPassCluster model, SimulatedCluster cluster, string where)
-    {
-        foreach (var name in Names)
-        {
-            var expected = model.Units.GetValueOrDefault(name);
-            var actual = cluster.Find(name);
-            Assert.True(
-                (expected?.TargetState, expected?.TargetMachineId) == (actual?.TargetState, actual?.TargetMachineId),
-                $"{where}: {name} is {actual?.TargetState}@{actual?.TargetMachineId}, full passes leave it {expected?.TargetState}@{expected?.TargetMachineId}");
-        }
-        Assert.True(model.Report.States.SequenceEqual(cluster.Report.States), $"{where}: states {Describe(cluster.Report.States)}, full passes publish {Describe(model.Report.States)}");
-        Assert.True(
-            model.Report.Heartbeats.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(cluster.Report.Heartbeats.OrderBy(p => p.Key, StringComparer.Ordinal)),
-            $"{where}: heartbeats differ");
-        Assert.Equal(
-            model.Units.Values.Where(u => EngineUnit.HasValidTargetState(u)).Select(u => u.Name),
-            cluster.ListedUnits.Select(u => u.Name));
-    }
-
-    private static string Describe(IEnumerable<UnitState> states) => string.Join(", ", states.Select(s => $"{s.Name}@{s.MachineId?[..4]}"));
-
-    /// <summary>The cluster as it acted before it learnt to act on changes alone: every pass over everything.</summary>
-    private sealed class FullPassCluster(IReadOnlyList<SimulatedMachine> machines)
-    {
-        private readonly List<SimulatedMachine> machines = [.. machines];
-
-        public SortedDictionary<string, StoredUnit> Units { get; } = new(StringComparer.Ordinal);
-
-        public AgentReport Report { get; private set; } = AgentReport.Empty;
-
-        public void Put(string name, UnitFile file, string state) =>
-            Units[name] = new StoredUnit(name, file, state, Units.GetValueOrDefault(name)?.TargetMachineId);
-
-        public bool SetTargetState(string name, string state)
-        {
-            if (!Units.TryGetValue(name, out var unit)) return false;
-            Units[name] = unit with { TargetState = state };
-            return true;
-        }
-
-        public bool Destroy(string name) => Units.Remove(name);
-
-        public void AddMachine(SimulatedMachine machine) => machines.Add(machine);
-
-        public void RemoveMachine(string id)
-        {
-            machines.RemoveAll(m => m.Id == id);
-            foreach (var unit in Units.Values.Where(u => u.TargetMachineId == id).ToList()) Units[unit.Name] = unit with { TargetMachineId = null };
-        }
-
-        public void SetMetadata(string id, string key, string? value)
-        {
-            var index = machines.FindIndex(m => m.Id == id);
-            if (index < 0) return;
-            var metadata = machines[index].Metadata.Where(p => p.Key != key).ToList();
-            if (value is not null) metadata.Add(KeyValuePair.Create(key, value));
-            machines[index] = machines[index] with { Metadata = Fleet.Core.Collections.ValueMap.From(metadata) };
-        }
-
-        public void Act()
-        {
-            for (var pass = 0; pass < 8; pass++)
-            {
-                var before = Units.Values.ToList();
-                var after = Engine.Reconcile(machines, before);
-                if (after.SequenceEqual(before)) break;
-                foreach (var unit in after) Units[unit.Name] = unit;
-            }
-            Report = Agent.Publish(machines, [.. Units.Values]);
-        }
-    }
 }
