@@ -21,7 +21,7 @@ public static class FleetServe
         new("etcd-key-prefix", "string", $"With --etcd: the registry's folder in etcd (default {FleetRegistryOptions.DefaultKeyPrefix})"),
         new("first-machine", "int", $"With --etcd: the position, from 1, of the first simulated machine in the reference cluster's sequence, so instances on one etcd hold distinct machines (default {EtcdFleetHostOptions.DefaultFirstMachine})"),
         new("machines", "int", $"How many machines the simulated cluster has (default {FleetServerArguments.DefaultMachineCount})"),
-        new("tcp", "string", "Listen on TCP at HOST:PORT, e.g. 127.0.0.1:4001 or [::1]:0 (port 0: any free port); with neither --unix nor --tcp, 127.0.0.1:0"),
+        new("tcp", "string", "Listen on TCP at HOST:PORT, e.g. 127.0.0.1:4001 or [::1]:0 (port 0: any free port); without --etcd, with neither --unix nor --tcp, 127.0.0.1:0"),
         new("unix", "string", "Listen on a unix socket at PATH (a stale socket file there is replaced; removed on exit)"),
     ];
 
@@ -70,12 +70,7 @@ public static class FleetServe
     private static string? Read(IReadOnlyDictionary<string, string> values, out FleetServerOptions? options)
     {
         options = null;
-        var unix = values.GetValueOrDefault("unix");
-        if (unix is not null && FleetServerArguments.ValidateUnixSocketPath(unix) is { } pathError) return $"--unix: {pathError}";
-        IPEndPoint? endPoint = null;
-        if (values.GetValueOrDefault("tcp") is { } tcp && !FleetServerArguments.TryParseTcp(tcp, out endPoint, out var tcpError)) return $"--tcp: {tcpError}";
-        var machines = FleetServerArguments.DefaultMachineCount;
-        if (values.GetValueOrDefault("machines") is { } count && WholeNumber(count, FleetServerArguments.ValidateMachineCount, out machines) is { } countError) return $"--machines: {countError}";
+        if (ReadListenersAndMachines(values, out var unix, out var endPoint, out var machines) is { } refusal) return refusal;
         var delay = FleetServerArguments.DefaultAgentDelayMilliseconds;
         if (values.GetValueOrDefault("agent-delay") is { } ms && WholeNumber(ms, FleetServerArguments.ValidateAgentDelay, out delay) is { } delayError) return $"--agent-delay: {delayError}";
         options = FleetServerArguments.ToOptions(unix, endPoint, machines, delay);
@@ -91,12 +86,7 @@ public static class FleetServe
         var endpoints = urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (endpoints.Length == 0) return "--etcd: no etcd URL given (for example http://127.0.0.1:2379)";
         if (values.ContainsKey("agent-delay")) return $"--agent-delay: not with --etcd (the engine and agents act every {EtcdFleetHostOptions.IntervalMilliseconds} ms)";
-        var unix = values.GetValueOrDefault("unix");
-        if (unix is not null && FleetServerArguments.ValidateUnixSocketPath(unix) is { } pathError) return $"--unix: {pathError}";
-        IPEndPoint? endPoint = null;
-        if (values.GetValueOrDefault("tcp") is { } tcp && !FleetServerArguments.TryParseTcp(tcp, out endPoint, out var tcpError)) return $"--tcp: {tcpError}";
-        var machines = FleetServerArguments.DefaultMachineCount;
-        if (values.GetValueOrDefault("machines") is { } count && WholeNumber(count, FleetServerArguments.ValidateMachineCount, out machines) is { } countError) return $"--machines: {countError}";
+        if (ReadListenersAndMachines(values, out var unix, out var endPoint, out var machines) is { } refusal) return refusal;
         var first = EtcdFleetHostOptions.DefaultFirstMachine;
         if (values.GetValueOrDefault("first-machine") is { } position && WholeNumber(position, EtcdFleetHostOptions.ValidateFirstMachine, out first) is { } firstError) return $"--first-machine: {firstError}";
         var prefix = values.GetValueOrDefault("etcd-key-prefix") ?? FleetRegistryOptions.DefaultKeyPrefix;
@@ -106,6 +96,18 @@ public static class FleetServe
             UnixSocketPath = unix is null ? null : Path.GetFullPath(unix),
             TcpEndPoint = endPoint,
         };
+        return null;
+    }
+
+    // What both kinds of serve read alike: where the API listens and how many machines there are.
+    private static string? ReadListenersAndMachines(IReadOnlyDictionary<string, string> values, out string? unix, out IPEndPoint? endPoint, out int machines)
+    {
+        endPoint = null;
+        machines = FleetServerArguments.DefaultMachineCount;
+        unix = values.GetValueOrDefault("unix");
+        if (unix is not null && FleetServerArguments.ValidateUnixSocketPath(unix) is { } pathError) return $"--unix: {pathError}";
+        if (values.GetValueOrDefault("tcp") is { } tcp && !FleetServerArguments.TryParseTcp(tcp, out endPoint, out var tcpError)) return $"--tcp: {tcpError}";
+        if (values.GetValueOrDefault("machines") is { } count && WholeNumber(count, FleetServerArguments.ValidateMachineCount, out machines) is { } countError) return $"--machines: {countError}";
         return null;
     }
 
