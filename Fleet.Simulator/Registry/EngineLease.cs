@@ -5,6 +5,7 @@ using Fleet.Core.Text;
 using Fleet.Transport.Etcd;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
+using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator.Registry;
 
@@ -34,7 +35,7 @@ namespace Fleet.Simulator.Registry;
 /// fleetd a TTL of 0 and a lease etcd drops at once; here such a lease lives one second, the
 /// shortest TTL etcd keeps.
 /// </remarks>
-internal sealed class EngineLease(EtcdKeysClient etcd, RegistryPaths keys, string? machineId, TimeSpan interval, TimeProvider time, ILogger logger)
+internal sealed class EngineLease(EtcdKeysClient etcd, RegistryKeys keys, string? machineId, TimeSpan interval, TimeProvider time, ILogger logger)
 {
     /// <summary>fleet v1.0.0's engine version.</summary>
     public const int Version = 1;

@@ -7,6 +7,7 @@ using Fleet.Transport.Etcd;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator.Registry;
 
@@ -65,7 +66,7 @@ public sealed class EtcdFleet : IAsyncDisposable
     private APIError? lastError;
     private int disposed;
 
-    private EtcdFleet(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, ImmutableArray<SimulatedMachine> machines, TimeSpan interval, ILogger? logger)
+    private EtcdFleet(FleetClient registry, EtcdKeysClient etcd, RegistryKeys keys, ImmutableArray<SimulatedMachine> machines, TimeSpan interval, ILogger? logger)
     {
         this.logger = logger ?? NullLogger.Instance;
         this.registry = registry;
@@ -135,7 +136,7 @@ public sealed class EtcdFleet : IAsyncDisposable
             await registry.DisposeAsync().ConfigureAwait(false);
             return error;
         }
-        var fleet = new EtcdFleet(registry, etcd, new RegistryPaths(options.Registry.KeyPrefix), ordered, options.Interval, options.Registry.Etcd.Logger);
+        var fleet = new EtcdFleet(registry, etcd, new RegistryKeys(options.Registry.KeyPrefix), ordered, options.Interval, options.Registry.Etcd.Logger);
         try
         {
             if ((await fleet.PassAsync(cancellationToken).ConfigureAwait(false)).Failed(out _, out error))
@@ -146,7 +147,7 @@ public sealed class EtcdFleet : IAsyncDisposable
             if (options.UnixSocketPath is not null || options.TcpEndPoint is not null)
             {
                 var faults = new ServerFaults();
-                var handlers = new FleetApi(new EtcdRegistry(registry, etcd, new RegistryPaths(options.Registry.KeyPrefix)), faults);
+                var handlers = new FleetApi(new EtcdRegistry(registry, etcd, new RegistryKeys(options.Registry.KeyPrefix)), faults);
                 fleet.api = await ApiHost.StartAsync(handlers, faults, options.UnixSocketPath, options.TcpEndPoint, cancellationToken).ConfigureAwait(false);
             }
         }

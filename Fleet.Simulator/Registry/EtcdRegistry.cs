@@ -5,6 +5,7 @@ using Fleet.Simulator.Cluster;
 using Fleet.Transport.Etcd;
 using Fleet.UnitFiles;
 using LanguageExt;
+using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator.Registry;
 
@@ -16,7 +17,7 @@ namespace Fleet.Simulator.Registry;
 /// text) and a machine's metadata value (<c>machines/ID/metadata/KEY</c>, an empty one for a
 /// removed key). Every list is read whole and then sliced, as fleet does for each page.
 /// </summary>
-internal sealed class EtcdRegistry(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys) : IRegistry
+internal sealed class EtcdRegistry(FleetClient registry, EtcdKeysClient etcd, RegistryKeys keys) : IRegistry
 {
     public async ValueTask<Either<APIError, (IReadOnlyList<SimulatedMachine> Items, PageToken? Next)>> MachinePageAsync(PageToken token, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal sealed class EtcdRegistry(FleetClient registry, EtcdKeysClient etcd, Re
 
     public async ValueTask<Either<APIError, LanguageExt.Unit>> SetMetadataAsync(string machineId, string key, string? value, CancellationToken cancellationToken)
     {
-        var set = await etcd.SetAsync(keys.MachineMetadata(machineId, key), value ?? "", EtcdSetOptions.Default, cancellationToken).ConfigureAwait(false);
+        var set = await etcd.SetAsync(keys.Metadata(machineId, key), value ?? "", EtcdSetOptions.Default, cancellationToken).ConfigureAwait(false);
         return set.Map(_ => LanguageExt.Unit.Default);
     }
 

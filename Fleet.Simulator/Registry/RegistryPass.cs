@@ -4,6 +4,7 @@ using Fleet.Simulator.Cluster;
 using Fleet.Transport.Etcd;
 using Fleet.UnitFiles;
 using LanguageExt;
+using Fleet.Transport.Registry;
 
 namespace Fleet.Simulator.Registry;
 
@@ -16,7 +17,7 @@ namespace Fleet.Simulator.Registry;
 /// the ones they no longer publish removed. Everything with fleet's 30 s TTL, renewed when a
 /// third of it has passed. Not safe for concurrent passes: <see cref="EtcdFleet"/> runs one at a time.
 /// </summary>
-internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, RegistryPaths keys, IReadOnlyList<SimulatedMachine> machines, EngineLease lease, TimeProvider time)
+internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, RegistryKeys keys, IReadOnlyList<SimulatedMachine> machines, EngineLease lease, TimeProvider time)
 {
     /// <summary>fleet's TTL for machines, unit states and heartbeats.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
@@ -153,7 +154,7 @@ internal sealed class RegistryPass(FleetClient registry, EtcdKeysClient etcd, Re
 
         var emptyFolders = new List<string>();
         if ((await ReadValuesAsync(keys.States, cancellationToken, emptyFolders).ConfigureAwait(false)).Failed(out var present, out var error)) return error;
-        var stale = present.Keys.Where(key => !wanted.ContainsKey(key) && own.Contains(RegistryPaths.Last(key)));
+        var stale = present.Keys.Where(key => !wanted.ContainsKey(key) && own.Contains(RegistryKeys.Last(key)));
         if ((await SyncAsync(wanted, present, stale, cancellationToken, emptyFolders).ConfigureAwait(false)).Failed(out _, out error)) return error;
 
         if ((await ReadValuesAsync(keys.LegacyStates, cancellationToken).ConfigureAwait(false)).Failed(out var presentLegacy, out error)) return error;

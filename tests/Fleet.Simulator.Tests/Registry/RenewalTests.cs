@@ -22,7 +22,7 @@ public sealed class RenewalTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
         await ReferenceKeyspace.SeedAsync(keys, prefix, ReferenceKeyspace.WithoutFleetd(ReferenceKeyspace.Of("027")));
         await using var client = (await FleetClient.ConnectToRegistryAsync([etcd.Url], new FleetRegistryOptions { KeyPrefix = prefix })).Right();
         var clock = new ManualClock();
-        var paths = new RegistryPaths(prefix);
+        var paths = new RegistryKeys(prefix);
         var lease = new EngineLease(keys, paths, ReferenceCluster.Machines[0].Id, EtcdFleetOptions.DefaultInterval, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var pass = new RegistryPass(client, keys, paths, ReferenceCluster.Machines, lease, clock);
         var machine = $"{prefix}/machines/{ReferenceCluster.Machines[0].Id}/object";
