@@ -77,7 +77,7 @@ public sealed class EtcdScenarioTests(EtcdFixture etcd) : IClassFixture<EtcdFixt
             }
             // The reference gave its cluster time to act after these steps (a --no-block command
             // returns before the agents have); here the cluster acts until the registry holds still.
-            if (step.TryGetProperty("settle", out var settle) && settle.GetBoolean()) await SettleAsync(fleet, keys, prefixes[FleetPrefix]);
+            if (step.TryGetProperty("settle", out var settle) && settle.GetBoolean()) await EtcdFleetSettling.SettleAsync(fleet, () => Keyspace.ReadAsync(keys, prefixes[FleetPrefix]));
 
             if (id.StartsWith("040", StringComparison.Ordinal) && !IsFleetctl)
             {
@@ -88,7 +88,7 @@ public sealed class EtcdScenarioTests(EtcdFixture etcd) : IClassFixture<EtcdFixt
                 Compare(differences, id, "exit", "1", result.ExitCode.ToString(CultureInfo.InvariantCulture));
                 // The cluster goes on as fleet's did: the template written launched, as fleetctl wrote it.
                 (await keys.SetAsync($"{prefixes[FleetPrefix]}/job/web@.service/target-state", "launched")).Right();
-                await SettleAsync(fleet, keys, prefixes[FleetPrefix]);
+                await EtcdFleetSettling.SettleAsync(fleet, () => Keyspace.ReadAsync(keys, prefixes[FleetPrefix]));
             }
             else if (!step.GetProperty("check").GetBoolean())
             {
@@ -178,18 +178,6 @@ public sealed class EtcdScenarioTests(EtcdFixture etcd) : IClassFixture<EtcdFixt
         return lines.Count > 0 && lines[^1] == @"\ no newline at end" ? string.Join('\n', lines.Take(lines.Count - 1)) : step.Text("--- response body ---");
     }
 
-    private static async Task SettleAsync(EtcdFleet fleet, EtcdKeysClient keys, string prefix)
-    {
-        var before = await Keyspace.ReadAsync(keys, prefix);
-        for (var pass = 0; pass < 20; pass++)
-        {
-            (await fleet.PassAsync()).Right();
-            var after = await Keyspace.ReadAsync(keys, prefix);
-            if (after.SequenceEqual(before)) return;
-            before = after;
-        }
-        Assert.Fail($"the cluster under {prefix} did not hold still within 20 passes");
-    }
 
     // "order": lines in any order; "on-machine": a launched line may lack " on MACHINE/IP".
     private static void Compare(List<string> differences, string id, string what, string expected, string actual, IReadOnlyList<string?>? racy = null)

@@ -15,8 +15,6 @@ namespace Fleet.Simulator.Tests.Registry;
 /// </summary>
 public sealed class EtcdTranscriptReplayTests(EtcdFixture etcd) : IClassFixture<EtcdFixture>
 {
-    private const int MaxPasses = 10;
-
     [Fact]
     public async Task Every_checked_answer_over_etcd_matches_fleets()
     {
@@ -37,7 +35,7 @@ public sealed class EtcdTranscriptReplayTests(EtcdFixture etcd) : IClassFixture<
         {
             var request = await File.ReadAllBytesAsync(Path.Combine(TranscriptIndex.Folder, entry.Request));
             var actual = await RawHttp.ExchangeAsync(fleet.TcpEndPoint!, request);
-            if (entry.Settle) await SettleAsync(fleet, keys, prefix);
+            if (entry.Settle) await EtcdFleetSettling.SettleAsync(fleet, () => ReferenceKeyspace.ReadAsync(keys, prefix));
             if (!entry.Check || entry.Response is null) continue;
             checkedCount++;
             var expected = await File.ReadAllBytesAsync(Path.Combine(TranscriptIndex.Folder, entry.Response));
@@ -48,20 +46,5 @@ public sealed class EtcdTranscriptReplayTests(EtcdFixture etcd) : IClassFixture<
         }
         Assert.True(checkedCount > 100, $"only {checkedCount} checked entries");
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {checkedCount} answers differ:\n\n" + string.Join("\n\n", mismatches.Take(8)));
-    }
-
-    // The engine and agents pass until a pass changes nothing in the registry (a MachineOf peer
-    // placed after its unit moves on a later pass, as fleet's engine reconciles again).
-    private static async Task SettleAsync(EtcdFleet fleet, Fleet.Transport.Etcd.EtcdKeysClient keys, string prefix)
-    {
-        var before = await ReferenceKeyspace.ReadAsync(keys, prefix);
-        for (var pass = 0; pass < MaxPasses; pass++)
-        {
-            (await fleet.PassAsync()).Right();
-            var after = await ReferenceKeyspace.ReadAsync(keys, prefix);
-            if (after.SequenceEqual(before)) return;
-            before = after;
-        }
-        Assert.Fail($"the registry under {prefix} did not settle in {MaxPasses} passes");
     }
 }
