@@ -33,20 +33,20 @@ public class IncrementalClusterTests
     {
         var random = new Random(seed);
         using var cluster = new SimulatedCluster(Machines, Timeout.InfiniteTimeSpan);
-        var model = new FullPassCluster(Machines);
+        var twins = new Twins(cluster, new FullPassCluster(Machines));
         for (var step = 0; step < 120; step++)
         {
-            var change = Apply(random, cluster, model, demandingOneIn);
+            var change = Apply(random, twins, demandingOneIn);
             if (random.Next(settleEvery) != 0) continue;
             cluster.Settle();
-            model.Act();
-            model.AssertSame(cluster, Names, $"seed {seed}, step {step} ({change})");
+            twins.Model.Act();
+            twins.Model.AssertSame(cluster, Names, $"seed {seed}, step {step} ({change})");
         }
     }
 
     // Mostly units that ask nothing of the scheduler, so long stretches run on the shortcut; now
     // and then a demanding unit or a machine change, which the cluster must notice.
-    private static string Apply(Random random, SimulatedCluster cluster, FullPassCluster model, int demandingOneIn)
+    private static string Apply(Random random, Twins twins, int demandingOneIn)
     {
         var name = Names[random.Next(Names.Length)];
         switch (random.Next(20))
@@ -54,40 +54,25 @@ public class IncrementalClusterTests
             case < 8:
                 var state = Pick(random, "launched", "loaded", "inactive");
                 var file = random.Next(demandingOneIn) == 0 ? Demanding(random, name) : File(("Unit", "Description", $"take {random.Next(3)}"));
-                cluster.Put(name, file, state);
-                model.Put(name, cluster.Find(name)!.File, state);
+                twins.Put(name, file, state);
                 return $"put {name} {state}";
             case < 13:
                 var target = random.Next(12) == 0 ? "bogus" : Pick(random, "launched", "loaded", "inactive");
-                Assert.Equal(model.SetTargetState(name, target), cluster.SetTargetState(name, target));
+                twins.SetTargetState(name, target);
                 return $"target {name} {target}";
             case < 17:
-                Assert.Equal(model.Destroy(name), cluster.Destroy(name));
+                twins.Destroy(name);
                 return $"destroy {name}";
             case 17:
-                var machine = Machines[random.Next(Machines.Count)];
-                if (cluster.Machines.Any(m => m.Id == machine.Id))
-                {
-                    cluster.RemoveMachine(machine.Id);
-                    model.RemoveMachine(machine.Id);
-                    return $"remove {machine.Id}";
-                }
-                cluster.AddMachine(machine);
-                model.AddMachine(machine);
-                return $"add {machine.Id}";
+                return twins.ToggleMachine(Machines[random.Next(Machines.Count)]);
             case 18:
                 var id = Machines[random.Next(Machines.Count)].Id;
                 var value = random.Next(2) == 0 ? null : Pick(random, "web", "db");
-                cluster.SetMetadata(id, "role", value);
-                model.SetMetadata(id, "role", value);
+                twins.SetMetadata(id, "role", value);
                 return $"metadata {id} role={value}";
             default:
                 // Several at once, as a burst of requests lands before the agents act.
-                foreach (var other in Names.Where(_ => random.Next(4) == 0))
-                {
-                    cluster.Put(other, File(), "launched");
-                    model.Put(other, cluster.Find(other)!.File, "launched");
-                }
+                foreach (var other in Names.Where(_ => random.Next(4) == 0)) twins.Put(other, File(), "launched");
                 return "burst";
         }
     }
